@@ -1,0 +1,42 @@
+# Every target creates .venv from the pinned dependencies on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: help serve build validate test lint bench audit schema clean
+
+help:
+	@echo "make serve     build the site and serve it at http://127.0.0.1:8000"
+	@echo "make test      run the whole test suite"
+	@echo "make validate  check every question file"
+	@echo "make build     validate, generate and build the site into site/"
+
+$(STAMP): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11+ is required"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/qbank build --no-site
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)
+	$(BIN)/qbank build
+
+validate: $(STAMP)
+	$(BIN)/qbank validate
+
+schema: $(STAMP)
+	$(BIN)/qbank schema
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/qbank bench --questions 1000
+
+clean:
+	rm -rf site .cache

@@ -1,0 +1,5 @@
+import sys
+
+from qbank.cli import main
+
+sys.exit(main())

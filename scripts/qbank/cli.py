@@ -1,0 +1,66 @@
+"""The ``qbank`` command line. Every subcommand runs from the repository root.
+
+Exit codes: 0 success, 1 problems found, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from qbank.problems import summary
+
+
+def _validate(args) -> int:
+    from qbank.validate import has_errors, validate
+
+    bank, problems = validate(Path.cwd())
+    for p in problems:
+        print(p)
+    print(summary(problems, bank.files_read))
+    return 1 if has_errors(problems, args.strict) else 0
+
+
+def _build(args) -> int:
+    from qbank.build import build
+
+    return build(Path.cwd(), site=not args.no_site, strict=args.strict)
+
+
+def _schema(args) -> int:
+    from qbank.schema_files import write_schemas
+
+    changed = write_schemas(Path.cwd())
+    print(f"{len(changed)} schema file(s) updated" if changed else "schema files are current")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="qbank", description="Validate and build GenAI Interview Bank.")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    v = sub.add_parser("validate", help="check the whole bank and print every problem")
+    v.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    v.set_defaults(func=_validate)
+    b = sub.add_parser("build", help="validate, then write every generated file and build the site")
+    b.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    b.add_argument("--no-site", action="store_true", help="write generated files only; skip mkdocs build")
+    b.set_defaults(func=_build)
+    s = sub.add_parser("schema", help="regenerate the JSON Schema files in schema/ from the models")
+    s.set_defaults(func=_schema)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = parser()
+    try:
+        args = p.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    if not getattr(args, "func", None):
+        p.print_usage(sys.stderr)
+        return 2
+    if not (Path.cwd() / "questions").is_dir() and args.command != "schema":
+        print("qbank: run this from the repository root (no questions/ folder here)", file=sys.stderr)
+        return 2
+    return args.func(args)

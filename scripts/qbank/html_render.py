@@ -1,0 +1,23 @@
+"""Render answer Markdown to sanitised HTML for the exports, with the extensions the site uses for answers."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import markdown
+
+from qbank.sanitize import clean
+
+EXTENSIONS = ["tables", "pymdownx.superfences", "pymdownx.arithmatex", "pymdownx.betterem", "pymdownx.tilde"]
+EXTENSION_CONFIGS = {"pymdownx.arithmatex": {"generic": True}}
+
+
+@lru_cache(maxsize=1)
+def _renderer() -> markdown.Markdown:
+    return markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+
+
+def to_html(text: str) -> str:
+    md = _renderer()
+    md.reset()
+    return clean(md.convert(text))

@@ -1,0 +1,90 @@
+"""Render topic and subtopic pages: one ``##`` section per question, anchored at its id."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote, urlencode
+
+from qbank import settings
+from qbank.catalogue import Catalogue, Page
+from qbank.links import rewrite_question_links
+from qbank.schema import Question
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>$~^=])")
+
+
+def escape_inline(text: str) -> str:
+    """Plain text (a question) made safe to place in Markdown: no emphasis, links, HTML or maths."""
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("&", "&amp;")
+
+
+def indent(text: str, spaces: int = 4) -> str:
+    pad = " " * spaces
+    return "\n".join(pad + line if line.strip() else "" for line in text.strip("\n").split("\n"))
+
+
+def front_matter(title: str, description: str, search_exclude: bool = False) -> str:
+    import json
+
+    lines = ["---", f"title: {json.dumps(title)}", f"description: {json.dumps(description)}"]
+    if search_exclude:
+        lines += ["search:", "  exclude: true"]
+    return "\n".join(lines + ["---", ""])
+
+
+def edit_url(q: Question, topic: str) -> str:
+    return f"{settings.repo_url()}/edit/{settings.repo_branch()}/questions/{topic}/{q.id}.yaml"
+
+
+def report_url(q: Question) -> str:
+    query = urlencode(
+        {"template": "answer-correction.yml", "title": f"[{q.id}] ", "labels": "answer-correction", "question-id": q.id},
+        quote_via=quote,
+    )
+    return f"{settings.repo_url()}/issues/new?{query}"
+
+
+def _markdown(cat: Catalogue, page_path: str, text: str) -> str:
+    return rewrite_question_links(text.strip(), lambda qid: cat.href(page_path, qid))
+
+
+def render_question(cat: Catalogue, page: Page, q: Question) -> str:
+    tags = " ".join(q.tags)
+    out = [f'## {escape_inline(q.question)} {{ #{q.id} .qb-question data-difficulty="{q.difficulty}" data-tags="{tags}" }}', ""]
+    badges = [f"[{q.difficulty}]({cat.link(page.path, f'difficulty/{q.difficulty}.md')}){{ .qb-badge .qb-{q.difficulty} }}"]
+    badges += [f"[{t}]({cat.link(page.path, f'tags/{t}.md')}){{ .qb-tag }}" for t in q.tags]
+    out += [" ".join(badges), ""]
+    if q.answer is None:
+        out += ['!!! warning "Answer wanted"', "", indent(
+            f"Nobody has answered this question yet. [Write an answer]({edit_url(q, page.topic)}) "
+            "and open a pull request; the contributing guide explains how."
+        ), ""]
+    else:
+        out += ['!!! abstract "Short answer"', "", indent(_markdown(cat, page.path, q.answer.short)), ""]
+        if q.answer.detailed:
+            out += ['??? note "Detailed answer"', "", indent(_markdown(cat, page.path, q.answer.detailed)), ""]
+    sections = [("Follow-up questions", q.follow_ups), ("Common pitfalls", q.pitfalls)]
+    for title, items in sections:
+        if items:
+            out += [f"**{title}**", ""] + [f"- {_markdown(cat, page.path, s)}" for s in items] + [""]
+    if q.references:
+        out += ["**References**", ""]
+        out += [f"- [{escape_inline(r.title)}]({r.url.strip()})" for r in q.references] + [""]
+    if q.related:
+        out += ["**Related questions**", ""]
+        out += [f"- [{escape_inline(cat.by_id[rid].question)}]({cat.href(page.path, rid)})" for rid in q.related] + [""]
+    out += [
+        f"[Edit this question]({edit_url(q, page.topic)}) · [Report a problem]({report_url(q)}) · "
+        f"Last reviewed {q.last_reviewed.isoformat()}",
+        "{: .qb-actions }",
+        "",
+    ]
+    return "\n".join(out)
+
+
+def render_page(cat: Catalogue, page: Page) -> str:
+    answered = sum(q.answer is not None for q in page.questions)
+    out = [front_matter(page.title, page.description), f"# {escape_inline(page.title)}", "", escape_inline(page.description), ""]
+    out += [f"{len(page.questions)} questions, {answered} answered.", "{: .qb-count }", ""]
+    out += [render_question(cat, page, q) for q in page.questions]
+    return "\n".join(out).rstrip() + "\n"

@@ -1,0 +1,106 @@
+"""Markdown rules. Answers, follow-ups and pitfalls are untrusted Markdown; these checks run on the parsed
+tokens, so code spans, fenced code and maths are never flagged."""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import unquote, urlsplit
+
+from qbank.markdown_tokens import links, unclosed_fences, walk_inline
+from qbank.rules import rule
+from qbank.rules.locate import locate
+
+SLUG_LINK = re.compile(r"#[a-z0-9]+(-[a-z0-9]+)*")
+# Python-Markdown attribute lists: "{: ...}" or "{ #id .class key=value }"
+ATTR_LIST = re.compile(r"\{\s*:[^}]*\}|\{\s*(?:[#.][\w-]+|[\w-]+\s*=)[^}]*\}")
+SNIPPET = re.compile(r"-{1,3}8<-{1,3}|;-{1,3}8<-{1,3}")
+
+
+def _text_tokens(q):
+    for loc, _text, tokens in q.tokens:
+        for inline in walk_inline(tokens):
+            yield loc, inline
+
+
+@rule("QB030", "no-raw-html")
+def no_raw_html(q):
+    """Raw HTML is not allowed in answers; use Markdown (code and maths may contain anything)."""
+    for loc, _text, tokens in q.tokens:
+        for tok in tokens:
+            if tok.type == "html_block":
+                snippet = tok.content.strip()
+                line, col = locate(q, loc, snippet, tok.map[0] if tok.map else 0)
+                yield line, col, f"raw HTML is not allowed: {snippet.splitlines()[0][:40]!r}"
+    for loc, inline in _text_tokens(q):
+        if inline.token.type == "html_inline":
+            snippet = inline.token.content
+            line, col = locate(q, loc, snippet, inline.block_line)
+            yield line, col, f"raw HTML is not allowed: {snippet[:40]!r}"
+
+
+def _scheme(href: str) -> str:
+    # markdown-it has already decoded entities (java&#115;cript:) and percent-encoded the rest
+    cleaned = re.sub(r"[\x00-\x20]", "", html.unescape(unquote(href)))
+    return urlsplit(cleaned).scheme.lower()
+
+
+@rule("QB031", "link-scheme")
+def link_scheme(q):
+    """Links go to http(s) pages or to another question as [text](#id); nothing else (javascript:, data:, relative paths)."""
+    for loc, _text, tokens in q.tokens:
+        for link in links(tokens):
+            if link.href.startswith("#") and SLUG_LINK.fullmatch(link.href):
+                continue
+            line, col = locate(q, loc, f"[{link.label}]" if link.label else "](", link.block_line)
+            if link.href.startswith("#"):
+                yield line, col, f"link {link.href!r} is not a question id; link to questions as [text](#id)"
+            elif _scheme(link.href) not in ("http", "https"):
+                yield line, col, f"link target {link.href[:60]!r} is not allowed; use an https:// URL or [text](#question-id)"
+
+
+@rule("QB032", "no-attribute-lists")
+def no_attribute_lists(q):
+    """Attribute lists ({: .class}, { onclick=... }) are not allowed: they could add ids, classes or handlers."""
+    for loc, inline in _text_tokens(q):
+        if inline.token.type == "text":
+            for m in ATTR_LIST.finditer(inline.token.content):
+                line, col = locate(q, loc, m.group(0), inline.block_line)
+                yield line, col, f"attribute list {m.group(0)[:40]!r} is not allowed"
+
+
+@rule("QB033", "no-snippets")
+def no_snippets(q):
+    """Snippet markers (--8<--) are not allowed: they would include files from the build machine."""
+    for loc, inline in _text_tokens(q):
+        if inline.token.type == "text" and SNIPPET.search(inline.token.content):
+            line, col = locate(q, loc, "8<", inline.block_line)
+            yield line, col, "snippet marker '--8<--' is not allowed"
+
+
+@rule("QB034", "closed-fences")
+def closed_fences(q):
+    """Every fenced code block is closed; an unclosed fence would swallow the rest of the answer."""
+    for loc, text, tokens in q.tokens:
+        for tok in unclosed_fences(tokens, text):
+            line, col = locate(q, loc, tok.markup + tok.info, tok.map[0])
+            yield line, col, f"code fence {tok.markup!r} opened here is never closed"
+
+
+@rule("QB035", "heading-level")
+def heading_level(q):
+    """Headings inside answers are ### or deeper: # is the page title and ## is the question itself."""
+    for loc, text, tokens in q.tokens:
+        for tok in tokens:
+            if tok.type == "heading_open" and tok.tag in ("h1", "h2"):
+                line, col = locate(q, loc, tok.markup if tok.markup.startswith("#") else text.split("\n")[tok.map[0]], tok.map[0])
+                yield line, col, f"heading level {tok.tag[1]} is not allowed in answers; use ### or deeper"
+
+
+@rule("QB036", "no-images")
+def no_images(q):
+    """Images are not allowed: a remote image is a request to another origin, and the bank ships none."""
+    for loc, inline in _text_tokens(q):
+        if inline.token.type == "image":
+            line, col = locate(q, loc, "![", inline.block_line)
+            yield line, col, "images are not allowed in answers"

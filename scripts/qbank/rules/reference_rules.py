@@ -1,0 +1,56 @@
+"""Reference rules: primary sources, linked in a form that resolves to the work they name."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from qbank.rules import rule
+
+ARXIV_ABS = re.compile(r"https://arxiv\.org/abs/(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?/\d{7})")
+
+
+def _references(q):
+    refs = q.data.get("references")
+    if isinstance(refs, list):
+        for i, ref in enumerate(refs):
+            if isinstance(ref, dict) and isinstance(ref.get("url"), str):
+                yield i, ref["url"]
+
+
+@rule("QB040", "https-references")
+def https_references(q):
+    """Reference URLs use https."""
+    for i, url in _references(q):
+        if urlsplit(url.strip()).scheme != "https":
+            line, col = q.where(("references", i, "url"))
+            yield line, col, f"reference URL {url[:80]!r} must use https"
+
+
+@rule("QB041", "arxiv-abs-url")
+def arxiv_abs_url(q):
+    """arXiv papers are cited by their abstract page, https://arxiv.org/abs/<id>, without a version or PDF link."""
+    for i, url in _references(q):
+        host = (urlsplit(url.strip()).hostname or "").lower()
+        if host.endswith("arxiv.org") and not ARXIV_ABS.fullmatch(url.strip()):
+            line, col = q.where(("references", i, "url"))
+            yield line, col, f"cite arXiv as https://arxiv.org/abs/<id> (no version, no PDF), not {url[:80]!r}"
+
+
+@rule("QB042", "answer-needs-references")
+def answer_needs_references(q):
+    """An answered question cites at least one source."""
+    if isinstance(q.data.get("answer"), dict) and not q.data.get("references"):
+        line, col = q.where(("answer",), key=True)
+        yield line, col, "an answered question needs at least one reference"
+
+
+@rule("QB043", "duplicate-reference")
+def duplicate_reference(q):
+    """The same URL is cited once per question."""
+    seen: set[str] = set()
+    for i, url in _references(q):
+        if url in seen:
+            line, col = q.where(("references", i, "url"))
+            yield line, col, f"reference {url!r} is cited twice"
+        seen.add(url)

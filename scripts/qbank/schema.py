@@ -1,0 +1,128 @@
+"""The single source of truth for the file formats in ``questions/``.
+
+Every scalar arrives as a string (see ``safe_yaml``), so the models are strict about strings and convert
+only where a field really is a date or a number. The JSON Schema in ``schema/`` is generated from these
+models by ``qbank schema``; a test fails when the committed copy is stale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal, Optional
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SHORT_ANSWER_MAX_WORDS = 120
+QUESTION_MAX_CHARS = 300
+SCHEMA_HEADER = "# yaml-language-server: $schema=../../schema/question.schema.json"
+DIFFICULTIES = ("easy", "medium", "hard")
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, min_length=3, max_length=80)]
+TagName = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, min_length=2, max_length=40)]
+Text = Annotated[str, StringConstraints(min_length=1)]
+
+
+def _iso_date(value: object) -> object:
+    if isinstance(value, str):
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise PydanticCustomError("bad_date", "expected a date written YYYY-MM-DD, got '{value}'", {"value": value})
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as exc:
+            raise PydanticCustomError("bad_date", "impossible date '{value}': {reason}", {"value": value, "reason": str(exc)}) from None
+    return value
+
+
+def _whole_number(value: object) -> object:
+    if isinstance(value, str):
+        if not re.fullmatch(r"[0-9]{1,4}", value):
+            raise PydanticCustomError("bad_number", "expected a whole number, got '{value}'", {"value": value})
+        return int(value)
+    return value
+
+
+def _max_words(text: str) -> str:
+    words = len(text.split())
+    if words > SHORT_ANSWER_MAX_WORDS:
+        raise PydanticCustomError(
+            "too_many_words", "short answer has {words} words; the limit is {limit}",
+            {"words": words, "limit": SHORT_ANSWER_MAX_WORDS},
+        )
+    return text
+
+
+def _single_line(text: str) -> str:
+    if "\n" in text.strip():
+        raise PydanticCustomError("multi_line", "must be one line; use a folded scalar (>-) for long text", {})
+    return text.strip()
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date), Field(json_schema_extra={"format": "date"})]
+Position = Annotated[int, BeforeValidator(_whole_number), Field(ge=0, le=9999)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Answer(_Strict):
+    short: Annotated[Text, AfterValidator(_max_words)] = Field(
+        description=f"The 30-second answer an interviewer wants to hear, at most {SHORT_ANSWER_MAX_WORDS} words. Markdown."
+    )
+    detailed: Optional[Text] = Field(
+        default=None,
+        description="Markdown: ### sub-headings at most, $inline$ and $$display$$ maths, fenced code.",
+    )
+
+
+class Reference(_Strict):
+    title: Text = Field(description="The real title of the work the link points to.")
+    url: Text = Field(description="An https link; arXiv papers as https://arxiv.org/abs/<id>.")
+
+
+class Question(_Strict):
+    """One interview question: questions/<topic>/<id>.yaml."""
+
+    model_config = ConfigDict(title="GenAI Interview Bank question", extra="forbid", strict=True, frozen=True)
+
+    id: Slug = Field(description="Permanent identity; equals the file name.")
+    question: Annotated[Text, AfterValidator(_single_line), StringConstraints(max_length=QUESTION_MAX_CHARS)]
+    difficulty: Literal["easy", "medium", "hard"]
+    tags: list[TagName] = Field(min_length=1, description="Tags from questions/_tags.yaml.")
+    subtopic: Optional[Slug] = Field(default=None, description="Required when the topic has subtopics, forbidden otherwise.")
+    answer: Optional[Answer] = None
+    follow_ups: list[Text] = Field(default_factory=list)
+    pitfalls: list[Text] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
+    related: list[Slug] = Field(default_factory=list, description="Ids of related questions.")
+    last_reviewed: IsoDate
+
+
+class Subtopic(_Strict):
+    id: Slug
+    title: Text
+    position: Position
+    order: list[Slug] = Field(default_factory=list, description="Question ids shown first, in this order.")
+
+
+class Topic(_Strict):
+    """A topic folder's metadata: questions/<topic>/_topic.yaml."""
+
+    model_config = ConfigDict(title="GenAI Interview Bank topic", extra="forbid", strict=True, frozen=True)
+
+    title: Text
+    description: Annotated[Text, AfterValidator(_single_line)]
+    position: Position
+    subtopics: list[Subtopic] = Field(default_factory=list)
+    order: list[Slug] = Field(default_factory=list, description="Question ids shown first, in this order.")
+
+
+def json_schemas() -> dict[str, dict]:
+    """The editor schemas, keyed by file name under schema/."""
+    return {
+        "question.schema.json": Question.model_json_schema(),
+        "topic.schema.json": Topic.model_json_schema(),
+    }

@@ -1,0 +1,40 @@
+"""MkDocs hooks: a thin layer over the qbank package.
+
+- on_config sets the navigation from the order in the _topic.yaml files.
+- on_pre_build regenerates docs/ during ``mkdocs serve`` (``qbank build`` has already done it).
+- on_page_content passes every page's HTML through the one sanitiser.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from qbank import sanitize
+from qbank.navigation import navigation
+
+
+
+def _root(config) -> Path:
+    """The repository root is the folder that holds mkdocs.yml (tests build copies elsewhere)."""
+    return Path(config.config_file_path).resolve().parent
+
+
+def on_config(config):
+    config["nav"] = navigation(_root(config))
+    return config
+
+
+def on_pre_build(config):
+    if os.environ.get("QBANK_SKIP_GENERATE"):
+        return
+    from qbank.build import generate
+
+    if generate(_root(config), quiet=True) != 0:
+        raise PluginError("qbank validate found errors; fix them and save again")
+
+
+def on_page_content(html, page, config, files):
+    return sanitize.clean(html)

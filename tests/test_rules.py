@@ -1,0 +1,135 @@
+"""Every rule fires on its failing fixture, stays quiet on the good bank, and reports where the defect is.
+
+Each file in fixtures/invalid declares the problems it must produce, as trailing comments
+``# expect: CODE LINE:COL [other/path]``, in the order the validator prints them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, HEADER, problems_in, write
+from qbank.rules import REGISTRY
+
+INVALID = sorted((FIXTURES / "invalid").glob("*.yaml"))
+# Codes that come from reading a file rather than from a registered rule.
+READING_CODES = {"QB001", "QB002", "QB003", "QB004", "QB005", "QB006", "QB007", "QB008", "QB010", "QB011", "QB063"}
+
+
+def expectations(path: Path) -> list[tuple]:
+    out = []
+    for line in path.read_text().split("\n"):
+        if line.startswith("# expect: "):
+            code, where, *other = line[len("# expect: ") :].split()
+            out.append((code, where, other[0] if other else f"questions/alpha/{path.name}"))
+    return out
+
+
+def test_the_good_bank_has_no_problems(bank_root):
+    assert problems_in(bank_root) == []
+
+
+@pytest.mark.parametrize("fixture", INVALID, ids=lambda p: p.stem)
+def test_invalid_fixture_reports_exactly_what_it_declares(bank_root, fixture):
+    expected = expectations(fixture)
+    assert expected, f"{fixture.name} declares no expected problems"
+    (bank_root / "questions" / "alpha" / fixture.name).write_bytes(fixture.read_bytes())
+    got = [(p.code, f"{p.line}:{p.col}", p.path) for p in problems_in(bank_root)]
+    assert got == expected
+
+
+def test_every_rule_and_reading_code_has_a_failing_case():
+    covered = {code for f in INVALID for code, *_ in expectations(f)}
+    covered |= SCENARIO_CODES
+    assert set(REGISTRY) | READING_CODES <= covered
+
+
+def test_rules_are_documented():
+    for rule in REGISTRY.values():
+        assert rule.doc, f"{rule.code} has no docstring"
+        assert rule.name == rule.name.lower() and " " not in rule.name
+
+
+# Scenarios that need more than one file.
+
+SCENARIO_CODES = {"QB007", "QB011", "QB051", "QB053", "QB059", "QB061", "QB062", "QB063", "QB001", "QB006"}
+
+
+def question(qid: str, extra: str = "", text: str | None = None) -> str:
+    return HEADER + f"id: {qid}\nquestion: {text or 'What about ' + qid + '?'}\ndifficulty: easy\ntags: [llm]\n{extra}last_reviewed: 2026-11-26\n"
+
+
+def codes(root, rel=None):
+    return [(p.code, p.line, p.col) for p in problems_in(root, rel)]
+
+
+def test_same_id_in_two_topics(bank_root):
+    write(bank_root, "questions/beta/what-is-attention.yaml", question("what-is-attention", "subtopic: first-part\n"))
+    assert codes(bank_root, "questions/beta/what-is-attention.yaml") == [("QB051", 2, 5)]
+
+
+def test_subtopic_missing_and_unknown(bank_root):
+    write(bank_root, "questions/beta/no-subtopic.yaml", question("no-subtopic"))
+    write(bank_root, "questions/beta/bad-subtopic.yaml", question("bad-subtopic", "subtopic: nowhere\n"))
+    assert codes(bank_root, "questions/beta/no-subtopic.yaml") == [("QB053", 1, 1)]
+    assert codes(bank_root, "questions/beta/bad-subtopic.yaml") == [("QB053", 6, 11)]
+
+
+def test_topic_folder_without_metadata(bank_root):
+    write(bank_root, "questions/gamma/lonely.yaml", question("lonely"))
+    assert codes(bank_root, "questions/gamma/_topic.yaml") == [("QB059", 1, 1)]
+
+
+def test_topic_order_must_name_its_own_questions(bank_root):
+    path = bank_root / "questions/alpha/_topic.yaml"
+    path.write_text(path.read_text().replace("order: [softmax-scaling]", "order: [softmax-scaling, decoding-basics, softmax-scaling]"))
+    assert codes(bank_root) == [("QB061", 4, 26), ("QB061", 4, 43)]
+
+
+def test_moved_file_targets_must_exist(bank_root):
+    write(bank_root, "questions/_moved.yaml", "a-moved-id: no-such-question\nb-moved-id: a-moved-id\nc-moved-id: retired\n")
+    assert codes(bank_root) == [("QB062", 1, 13), ("QB062", 2, 13)]
+
+
+def test_stray_files_are_reported_not_dropped(bank_root):
+    write(bank_root, "questions/alpha/notes.yml", "id: notes\n")
+    write(bank_root, "questions/alpha/README.md", "hello\n")
+    write(bank_root, "questions/stray.yaml", "a: b\n")
+    (bank_root / "questions/alpha/nested").mkdir()
+    paths = [(p.path, p.code) for p in problems_in(bank_root)]
+    assert paths == [
+        ("questions/alpha/README.md", "QB063"),
+        ("questions/alpha/nested", "QB063"),
+        ("questions/alpha/notes.yml", "QB063"),
+        ("questions/stray.yaml", "QB063"),
+    ]
+
+
+def test_symlink_out_of_the_repository_is_refused(bank_root, tmp_path):
+    outside = tmp_path.parent / f"{tmp_path.name}-secret.yaml"
+    outside.write_text("id: secret\n")
+    os.symlink(outside, bank_root / "questions/alpha/secret.yaml")
+    assert codes(bank_root) == [("QB011", 1, 1)]
+
+
+def test_bidi_and_zero_width_characters_are_located(bank_root):
+    write(bank_root, "questions/alpha/bidi.yaml", question("bidi", text="Is \u202eevil\u202c text allowed?"))
+    assert codes(bank_root) == [("QB007", 3, 14), ("QB007", 3, 19)]
+
+
+def test_oversized_file_and_bad_bytes(bank_root):
+    (bank_root / "questions/alpha/huge.yaml").write_bytes(b"a: " + b"x" * 5_000_000)
+    (bank_root / "questions/alpha/latin1.yaml").write_bytes(HEADER.encode() + b"id: caf\xe9\n")
+    assert codes(bank_root) == [("QB001", 1, 1), ("QB006", 2, 8)]
+
+
+def test_every_problem_is_reported_not_just_the_first(bank_root):
+    # old-softmax-question would become a real link target for dangling-link, so it runs on its own.
+    chosen = [f for f in INVALID if f.stem != "old-softmax-question"]
+    for fixture in chosen:
+        (bank_root / "questions" / "alpha" / fixture.name).write_bytes(fixture.read_bytes())
+    got = sorted((p.path, p.code, f"{p.line}:{p.col}") for p in problems_in(bank_root))
+    assert got == sorted((path, code, where) for f in chosen for code, where, path in expectations(f))
