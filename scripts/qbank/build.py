@@ -6,6 +6,7 @@ folder beside ``site/`` and swapped in whole, so an interrupted or failed build 
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -21,29 +22,43 @@ SITE_DIR = "site"
 
 
 def generate(root: Path, strict: bool = False, quiet: bool = False) -> int:
+    return _generate(root, strict, quiet)[0]
+
+
+def _generate(root: Path, strict: bool, quiet: bool):
     bank, problems = validate(root)
     for p in problems:
         print(p, file=sys.stderr)
     if has_errors(problems, strict):
         print(summary(problems, bank.files_read), file=sys.stderr)
         print("qbank build: nothing written", file=sys.stderr)
-        return 1
-    _cat, files = render_all(bank)
+        return 1, None
+    cat, files = render_all(bank)
     changed = write_all(root, files)
     if not quiet:
         print(f"generated {len(files)} files under docs/ ({len(changed)} changed)")
-    return 0
+    return 0, cat
 
 
-def build_site(root: Path, site_dir: Path | None = None) -> int:
+def source_date_epoch(cat) -> str:
+    """Builds are reproducible: the site's timestamps come from the newest review date in the bank."""
+    newest = max((q.last_reviewed for q in cat.questions), default=dt.date(2026, 1, 1))
+    return str(int(dt.datetime.combine(newest, dt.time(), dt.timezone.utc).timestamp()))
+
+
+def build_site(root: Path, site_dir: Path | None = None, epoch: str | None = None) -> int:
     site_dir = site_dir or root / SITE_DIR
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     env = dict(os.environ, QBANK_SKIP_GENERATE="1", NO_MKDOCS_2_WARNING="1")
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(tmp)]
+    if epoch and "SOURCE_DATE_EPOCH" not in os.environ:
+        env["SOURCE_DATE_EPOCH"] = epoch
+    # Not --quiet: mkdocs counts warnings for --strict only when they are logged.
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp)]
     try:
-        result = subprocess.run(cmd, cwd=root, env=env)
+        result = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True)
         if result.returncode != 0:
+            sys.stderr.write(result.stderr)
             print("qbank build: mkdocs build failed; the previous site is unchanged", file=sys.stderr)
             return 1
         old = None
@@ -61,7 +76,7 @@ def build_site(root: Path, site_dir: Path | None = None) -> int:
 
 
 def build(root: Path, site: bool = True, strict: bool = False) -> int:
-    rc = generate(root, strict)
+    rc, cat = _generate(root, strict, quiet=False)
     if rc or not site:
         return rc
-    return build_site(root)
+    return build_site(root, epoch=source_date_epoch(cat))

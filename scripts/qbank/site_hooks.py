@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from mkdocs.exceptions import PluginError
 
 from qbank import sanitize
 from qbank.navigation import navigation
+
+log = logging.getLogger("mkdocs.hooks.qbank")
 
 
 
@@ -37,4 +40,9 @@ def on_pre_build(config):
 
 
 def on_page_content(html, page, config, files):
-    return sanitize.clean(html)
+    cleaned = sanitize.clean(html)
+    lost = sanitize.removed(html, cleaned)
+    if lost:
+        # Content that slipped past validation: neutralised either way, and a --strict build fails on it.
+        log.warning("sanitiser removed from %s: %s", page.file.src_uri, "; ".join(lost[:5]))
+    return cleaned

@@ -104,3 +104,28 @@ def no_images(q):
         if inline.token.type == "image":
             line, col = locate(q, loc, "![", inline.block_line)
             yield line, col, "images are not allowed in answers"
+
+
+@rule("QB037", "display-math-blocks")
+def display_math_blocks(q):
+    """Display maths ($$ ... $$) stands in its own block, with a blank line before and after, or the site
+    renders it as text."""
+    for loc, text, tokens in q.tokens:
+        lines = text.split("\n")
+        for tok in tokens:
+            if tok.type not in ("math_block", "math_block_label") or not tok.map:
+                continue
+            start, end = tok.map
+            before_ok = start == 0 or not lines[start - 1].strip()
+            after_ok = end >= len(lines) or not lines[end].strip()
+            if any(not line.strip() for line in lines[start:end]):
+                line, col = locate(q, loc, lines[start].strip(), start)
+                yield line, col, "display maths must not contain a blank line"
+            if not (before_ok and after_ok):
+                line, col = locate(q, loc, lines[start].strip(), start)
+                where = "before" if not before_ok else "after"
+                yield line, col, f"display maths needs a blank line {where} it"
+    for loc, inline in _text_tokens(q):
+        if inline.token.type == "math_inline_double":
+            line, col = locate(q, loc, "$$", inline.block_line)
+            yield line, col, "display maths ($$) must stand in its own block, with a blank line before and after"

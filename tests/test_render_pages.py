@@ -1,0 +1,61 @@
+"""The renderer: question sections, ordering, escaping and link resolution."""
+
+from __future__ import annotations
+
+from qbank.bank import load
+from qbank.catalogue import build_catalogue
+from qbank.links import rewrite_question_links
+from qbank.render_pages import escape_inline, render_page
+
+
+def catalogue(root):
+    return build_catalogue(load(root))
+
+
+def test_each_question_is_an_anchored_h2_with_badges(bank_root):
+    cat = catalogue(bank_root)
+    page = cat.page_of["softmax-scaling"]
+    md = render_page(cat, page)
+    assert '## Why are attention scores divided by the square root of d\\_k? { #softmax-scaling .qb-question data-difficulty="medium"' in md
+    assert "[medium](../difficulty/medium.md){ .qb-badge .qb-medium }" in md
+    assert "[math](../tags/math.md){ .qb-tag }" in md
+    assert '??? note "Detailed answer"' in md
+    assert "/edit/main/questions/alpha/softmax-scaling.yaml" in md
+    assert "issues/new?template=answer-correction.yml&title=%5Bsoftmax-scaling%5D" in md
+
+
+def test_order_list_comes_first_then_difficulty(bank_root):
+    cat = catalogue(bank_root)
+    assert [q.id for q in cat.page_of["softmax-scaling"].questions] == ["softmax-scaling", "what-is-attention"]
+    (bank_root / "questions/alpha/_topic.yaml").write_text("title: Alpha topic\ndescription: d.\nposition: 1\n")
+    cat = catalogue(bank_root)
+    assert [q.id for q in cat.page_of["softmax-scaling"].questions] == ["what-is-attention", "softmax-scaling"]
+
+
+def test_topics_with_subtopics_get_one_page_each_in_position_order(bank_root):
+    cat = catalogue(bank_root)
+    beta = cat.topics[1]
+    assert [p.path for p in beta.pages] == ["topics/beta/first-part.md", "topics/beta/second-part.md"]
+    assert beta.index_path == "topics/beta/index.md"
+
+
+def test_question_links_resolve_to_the_owning_page(bank_root):
+    cat = catalogue(bank_root)
+    md = render_page(cat, cat.page_of["softmax-scaling"])
+    assert "[the second part](beta/second-part.md#decoding-basics)" in md
+    assert "`[not a link](#nowhere)`" in md  # code spans are left alone
+
+
+def test_link_rewriting_skips_fenced_code():
+    text = "see [a](#x)\n\n```\n[b](#x)\n```\n"
+    assert rewrite_question_links(text, lambda q: f"p.md#{q}") == "see [a](p.md#x)\n\n```\n[b](#x)\n```\n"
+
+
+def test_unanswered_question_says_answer_wanted(bank_root):
+    cat = catalogue(bank_root)
+    md = render_page(cat, cat.page_of["open-question"])
+    assert '!!! warning "Answer wanted"' in md
+
+
+def test_escape_inline_neutralises_markdown_and_html():
+    assert escape_inline("a <b> *c* [d](e) $x$ {#id}") == r"a \<b\> \*c\* \[d\]\(e\) \$x\$ \{\#id\}"
