@@ -16,7 +16,10 @@ def test_each_question_is_an_anchored_h2_with_badges(bank_root):
     cat = catalogue(bank_root)
     page = cat.page_of["softmax-scaling"]
     md = render_page(cat, page)
-    assert '## Why are attention scores divided by the square root of d\\_k? { #softmax-scaling .qb-question data-difficulty="medium"' in md
+    assert (
+        "## Why are attention scores divided by the square root of d\\_k? "
+        '{ #softmax-scaling .qb-question data-difficulty="medium"' in md
+    )
     assert "[medium](../difficulty/medium.md){ .qb-badge .qb-medium }" in md
     assert "[math](../tags/math.md){ .qb-tag }" in md
     assert '??? note "Detailed answer"' in md
@@ -58,4 +61,20 @@ def test_unanswered_question_says_answer_wanted(bank_root):
 
 
 def test_escape_inline_neutralises_markdown_and_html():
-    assert escape_inline("a <b> *c* [d](e) $x$ {#id}") == r"a \<b\> \*c\* \[d\]\(e\) \$x\$ \{\#id\}"
+    assert escape_inline("a <b> *c* [d](e) $x$ {#id} & f") == (
+        r"a &lt;b&gt; \*c\* &#91;d&#93;&#40;e&#41; &#36;x&#36; \{\#id\} &amp; f"
+    )
+
+
+def test_brackets_in_a_question_never_become_maths():
+    import markdown
+
+    html = markdown.markdown(
+        escape_inline("Compare additive (Bahdanau) and [dot] $x$"),
+        extensions=["pymdownx.arithmatex"],
+        extension_configs={"pymdownx.arithmatex": {"generic": True}},
+    )
+    from html import unescape
+
+    text = unescape(html)
+    assert "arithmatex" not in html and "(Bahdanau)" in text and "[dot]" in text and "$x$" in text

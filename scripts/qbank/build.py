@@ -43,7 +43,7 @@ def _generate(root: Path, strict: bool, quiet: bool):
 def source_date_epoch(cat) -> str:
     """Builds are reproducible: the site's timestamps come from the newest review date in the bank."""
     newest = max((q.last_reviewed for q in cat.questions), default=dt.date(2026, 1, 1))
-    return str(int(dt.datetime.combine(newest, dt.time(), dt.timezone.utc).timestamp()))
+    return str(int(dt.datetime.combine(newest, dt.time(), dt.UTC).timestamp()))
 
 
 def build_site(root: Path, site_dir: Path | None = None, epoch: str | None = None) -> int:
@@ -64,8 +64,18 @@ def build_site(root: Path, site_dir: Path | None = None, epoch: str | None = Non
         old = None
         if site_dir.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-old-", dir=site_dir.parent))
-            os.replace(site_dir, old / "site")
-        os.replace(tmp, site_dir)
+            try:
+                os.replace(site_dir, old / "site")
+            except BaseException:
+                old.rmdir()
+                raise
+        try:
+            os.replace(tmp, site_dir)
+        except BaseException:
+            if old:  # put the previous site back rather than leave none
+                os.replace(old / "site", site_dir)
+                old.rmdir()
+            raise
         if old:
             shutil.rmtree(old, ignore_errors=True)
         print(f"site built in {site_dir}")

@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
+from functools import lru_cache
 
-from qbank.markdown_tokens import parse
+from qbank.markdown_tokens import parse_blocks
 
 QUESTION_LINK = re.compile(r"\]\(#([a-z0-9]+(?:-[a-z0-9]+)*)\)")
 CODE_SPAN = re.compile(r"(`+)(?:.|\n)*?(?<!`)\1(?!`)")
 
 
-def _code_lines(text: str) -> set[int]:
+@lru_cache(maxsize=4096)  # each answer is rewritten twice: for its page and for questions.json
+def _code_lines(text: str) -> frozenset[int]:
     """Line numbers (0-based) inside fenced or indented code blocks and display maths."""
     lines: set[int] = set()
-    for tok in parse(text):
+    for tok in parse_blocks(text):
         if tok.type in ("fence", "code_block", "math_block", "math_block_label") and tok.map:
             lines.update(range(tok.map[0], tok.map[1]))
-    return lines
+    return frozenset(lines)
 
 
 def rewrite_question_links(text: str, href: Callable[[str], str]) -> str:

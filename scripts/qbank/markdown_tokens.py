@@ -6,9 +6,9 @@ Checks run on tokens, never on raw text, so code spans, fences and maths are ski
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -34,6 +34,19 @@ class Inline:
 
 def parse(text: str) -> list[Token]:
     return parser().parse(text)
+
+
+@lru_cache(maxsize=1)
+def _block_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md.use(dollarmath_plugin, allow_space=True, allow_digits=True, double_inline=True)
+    md.disable("inline")  # block structure only: about half the cost of a full parse
+    return md
+
+
+def parse_blocks(text: str) -> list[Token]:
+    """Block tokens only (fences, code, maths, paragraphs), without their inline children."""
+    return _block_parser().parse(text)
 
 
 def walk_inline(tokens: list[Token]) -> Iterator[Inline]:

@@ -23,7 +23,8 @@ class Problem:
 def display_path(path: Path, root: Path) -> str:
     """Paths are printed relative to the repository root, with forward slashes."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        # Resolve the folder only: a symlink is reported where it sits, not where it points.
+        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 

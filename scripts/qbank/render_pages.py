@@ -10,12 +10,17 @@ from qbank.catalogue import Catalogue, Page
 from qbank.links import rewrite_question_links
 from qbank.schema import Question
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>$~^=])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}#+!|~^=])")
+# Brackets, parentheses and dollars become entities, not backslash escapes: the maths extension reads
+# \( \[ and $ as maths delimiters.
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "&#91;", "]": "&#93;", "(": "&#40;", ")": "&#41;", "$": "&#36;"}
+_ENTITY_CHARS = re.compile("[" + re.escape("".join(_ENTITIES)) + "]")
 
 
 def escape_inline(text: str) -> str:
     """Plain text (a question) made safe to place in Markdown: no emphasis, links, HTML or maths."""
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("&", "&amp;")
+    escaped = _MD_SPECIAL.sub(r"\\\1", text)
+    return _ENTITY_CHARS.sub(lambda m: _ENTITIES[m.group(0)], escaped)
 
 
 def indent(text: str, spaces: int = 4) -> str:
@@ -44,6 +49,11 @@ def report_url(q: Question) -> str:
     return f"{settings.repo_url()}/issues/new?{query}"
 
 
+def _link_target(url: str) -> str:
+    """A URL as a Markdown link target: parentheses encoded so that none can close the link early."""
+    return url.strip().replace("(", "%28").replace(")", "%29")
+
+
 def _markdown(cat: Catalogue, page_path: str, text: str) -> str:
     return rewrite_question_links(text.strip(), lambda qid: cat.href(page_path, qid))
 
@@ -55,10 +65,15 @@ def render_question(cat: Catalogue, page: Page, q: Question) -> str:
     badges += [f"[{t}]({cat.link(page.path, f'tags/{t}.md')}){{ .qb-tag }}" for t in q.tags]
     out += [" ".join(badges), ""]
     if q.answer is None:
-        out += ['!!! warning "Answer wanted"', "", indent(
-            f"Nobody has answered this question yet. [Write an answer]({edit_url(q, page.topic)}) "
-            "and open a pull request; the contributing guide explains how."
-        ), ""]
+        out += [
+            '!!! warning "Answer wanted"',
+            "",
+            indent(
+                f"Nobody has answered this question yet. [Write an answer]({edit_url(q, page.topic)}) "
+                "and open a pull request; the contributing guide explains how."
+            ),
+            "",
+        ]
     else:
         out += ['!!! abstract "Short answer"', "", indent(_markdown(cat, page.path, q.answer.short)), ""]
         if q.answer.detailed:
@@ -69,7 +84,7 @@ def render_question(cat: Catalogue, page: Page, q: Question) -> str:
             out += [f"**{title}**", ""] + [f"- {_markdown(cat, page.path, s)}" for s in items] + [""]
     if q.references:
         out += ["**References**", ""]
-        out += [f"- [{escape_inline(r.title)}]({r.url.strip()})" for r in q.references] + [""]
+        out += [f"- [{escape_inline(r.title)}]({_link_target(r.url)})" for r in q.references] + [""]
     if q.related:
         out += ["**Related questions**", ""]
         out += [f"- [{escape_inline(cat.by_id[rid].question)}]({cat.href(page.path, rid)})" for rid in q.related] + [""]

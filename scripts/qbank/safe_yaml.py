@@ -92,7 +92,9 @@ def parse(text: str) -> Document:
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    raise YamlProblem("QB010", "single-document", "a question file holds exactly one YAML document", *_pos(event.start_mark))
+                    raise YamlProblem(
+                        "QB010", "single-document", "a question file holds exactly one YAML document", *_pos(event.start_mark)
+                    )
                 continue
             if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
                 continue
@@ -128,7 +130,9 @@ def parse(text: str) -> Document:
                         key = event.value
                         if key in container:
                             first = doc.key_positions[parent_path + (key,)]
-                            raise YamlProblem("QB004", "duplicate-key", f"duplicate key {key!r} (first defined at line {first[0]})", *where)
+                            raise YamlProblem(
+                                "QB004", "duplicate-key", f"duplicate key {key!r} (first defined at line {first[0]})", *where
+                            )
                         frame[2] = (key, where)
                         continue
                     key, key_where = frame[2]
@@ -147,7 +151,10 @@ def parse(text: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = _pos(mark) if mark else (1, 1)
-        raise YamlProblem("QB002", "yaml-syntax", f"invalid YAML: {exc.problem or exc.context}", line, col) from None
+        message = f"invalid YAML: {exc.problem or exc.context}"
+        if mark and text[mark.index : mark.index + 1] == "\t":  # libyaml does not say which character
+            message = "invalid YAML: a tab character; indent with spaces"
+        raise YamlProblem("QB002", "yaml-syntax", message, line, col) from None
     except yaml.YAMLError as exc:  # reader errors (control characters) carry a position too
         mark = getattr(exc, "position", None)
         raise YamlProblem("QB002", "yaml-syntax", f"invalid YAML: {exc}".splitlines()[0]) from None

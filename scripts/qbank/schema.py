@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
@@ -17,12 +17,20 @@ from pydantic_core import PydanticCustomError
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SHORT_ANSWER_MAX_WORDS = 120
 QUESTION_MAX_CHARS = 300
+# Generous ceilings (several times the longest real entry) so a hostile file cannot bloat a page.
+SHORT_ANSWER_MAX_CHARS = 1_500
+DETAILED_ANSWER_MAX_CHARS = 20_000
+ITEM_MAX_CHARS = 500  # one follow-up or pitfall
+TITLE_MAX_CHARS = 300
+URL_MAX_CHARS = 2_000
+LIST_MAX_ITEMS = 20
 SCHEMA_HEADER = "# yaml-language-server: $schema=../../schema/question.schema.json"
 DIFFICULTIES = ("easy", "medium", "hard")
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, min_length=3, max_length=80)]
 TagName = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, min_length=2, max_length=40)]
 Text = Annotated[str, StringConstraints(min_length=1)]
+Title = Annotated[str, StringConstraints(min_length=1, max_length=TITLE_MAX_CHARS)]
 
 
 def _iso_date(value: object) -> object:
@@ -32,7 +40,9 @@ def _iso_date(value: object) -> object:
         try:
             return dt.date.fromisoformat(value)
         except ValueError as exc:
-            raise PydanticCustomError("bad_date", "impossible date '{value}': {reason}", {"value": value, "reason": str(exc)}) from None
+            raise PydanticCustomError(
+                "bad_date", "impossible date '{value}': {reason}", {"value": value, "reason": str(exc)}
+            ) from None
     return value
 
 
@@ -48,7 +58,8 @@ def _max_words(text: str) -> str:
     words = len(text.split())
     if words > SHORT_ANSWER_MAX_WORDS:
         raise PydanticCustomError(
-            "too_many_words", "short answer has {words} words; the limit is {limit}",
+            "too_many_words",
+            "short answer has {words} words; the limit is {limit}",
             {"words": words, "limit": SHORT_ANSWER_MAX_WORDS},
         )
     return text
@@ -60,6 +71,8 @@ def _single_line(text: str) -> str:
     return text.strip()
 
 
+# One line: a follow-up or pitfall is a list item, and a second line would escape the list on the page.
+Item = Annotated[str, StringConstraints(min_length=1, max_length=ITEM_MAX_CHARS), AfterValidator(_single_line)]
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date), Field(json_schema_extra={"format": "date"})]
 Position = Annotated[int, BeforeValidator(_whole_number), Field(ge=0, le=9999)]
 
@@ -69,18 +82,20 @@ class _Strict(BaseModel):
 
 
 class Answer(_Strict):
-    short: Annotated[Text, AfterValidator(_max_words)] = Field(
+    short: Annotated[Text, AfterValidator(_max_words), StringConstraints(max_length=SHORT_ANSWER_MAX_CHARS)] = Field(
         description=f"The 30-second answer an interviewer wants to hear, at most {SHORT_ANSWER_MAX_WORDS} words. Markdown."
     )
-    detailed: Optional[Text] = Field(
+    detailed: Annotated[Text, StringConstraints(max_length=DETAILED_ANSWER_MAX_CHARS)] | None = Field(
         default=None,
         description="Markdown: ### sub-headings at most, $inline$ and $$display$$ maths, fenced code.",
     )
 
 
 class Reference(_Strict):
-    title: Text = Field(description="The real title of the work the link points to.")
-    url: Text = Field(description="An https link; arXiv papers as https://arxiv.org/abs/<id>.")
+    title: Title = Field(description="The real title of the work the link points to.")
+    url: Annotated[Text, StringConstraints(max_length=URL_MAX_CHARS)] = Field(
+        description="An https link; arXiv papers as https://arxiv.org/abs/<id>."
+    )
 
 
 class Question(_Strict):
@@ -91,19 +106,19 @@ class Question(_Strict):
     id: Slug = Field(description="Permanent identity; equals the file name.")
     question: Annotated[Text, AfterValidator(_single_line), StringConstraints(max_length=QUESTION_MAX_CHARS)]
     difficulty: Literal["easy", "medium", "hard"]
-    tags: list[TagName] = Field(min_length=1, description="Tags from questions/_tags.yaml.")
-    subtopic: Optional[Slug] = Field(default=None, description="Required when the topic has subtopics, forbidden otherwise.")
-    answer: Optional[Answer] = None
-    follow_ups: list[Text] = Field(default_factory=list)
-    pitfalls: list[Text] = Field(default_factory=list)
-    references: list[Reference] = Field(default_factory=list)
-    related: list[Slug] = Field(default_factory=list, description="Ids of related questions.")
+    tags: list[TagName] = Field(min_length=1, max_length=LIST_MAX_ITEMS, description="Tags from questions/_tags.yaml.")
+    subtopic: Slug | None = Field(default=None, description="Required when the topic has subtopics, forbidden otherwise.")
+    answer: Answer | None = None
+    follow_ups: list[Item] = Field(default_factory=list, max_length=LIST_MAX_ITEMS)
+    pitfalls: list[Item] = Field(default_factory=list, max_length=LIST_MAX_ITEMS)
+    references: list[Reference] = Field(default_factory=list, max_length=LIST_MAX_ITEMS)
+    related: list[Slug] = Field(default_factory=list, max_length=LIST_MAX_ITEMS, description="Ids of related questions.")
     last_reviewed: IsoDate
 
 
 class Subtopic(_Strict):
     id: Slug
-    title: Text
+    title: Title
     position: Position
     order: list[Slug] = Field(default_factory=list, description="Question ids shown first, in this order.")
 
@@ -113,8 +128,8 @@ class Topic(_Strict):
 
     model_config = ConfigDict(title="GenAI Interview Bank topic", extra="forbid", strict=True, frozen=True)
 
-    title: Text
-    description: Annotated[Text, AfterValidator(_single_line)]
+    title: Title
+    description: Annotated[Text, AfterValidator(_single_line), StringConstraints(max_length=TITLE_MAX_CHARS)]
     position: Position
     subtopics: list[Subtopic] = Field(default_factory=list)
     order: list[Slug] = Field(default_factory=list, description="Question ids shown first, in this order.")

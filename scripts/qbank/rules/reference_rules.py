@@ -7,6 +7,8 @@ from urllib.parse import urlsplit
 
 from qbank.rules import rule
 
+# Spaces, quotes, angle brackets, backslashes and controls would end or escape the link on the page.
+UNSAFE_URL_CHAR = re.compile(r'[\x00-\x20\x7f<>"\\`{}|^]')
 ARXIV_ABS = re.compile(r"https://arxiv\.org/abs/(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?/\d{7})")
 
 
@@ -20,11 +22,14 @@ def _references(q):
 
 @rule("QB040", "https-references")
 def https_references(q):
-    """Reference URLs use https."""
+    """Reference URLs use https and hold no character that could end the Markdown link early."""
     for i, url in _references(q):
         if urlsplit(url.strip()).scheme != "https":
             line, col = q.where(("references", i, "url"))
             yield line, col, f"reference URL {url[:80]!r} must use https"
+        elif bad := UNSAFE_URL_CHAR.search(url.strip()):
+            line, col = q.where(("references", i, "url"))
+            yield line, col, f"reference URL contains {bad.group(0)!r}; percent-encode it"
 
 
 @rule("QB041", "arxiv-abs-url")

@@ -6,6 +6,7 @@ The same rules cover question files and ``_topic.yaml`` files.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 
 from qbank.bank import Bank
 from qbank.rules import rule
@@ -55,18 +56,31 @@ def _message(error: dict, model) -> str:
         got = error.get("input")
         return f"{name}: {got!r} is not allowed; expected {error['ctx']['expected']}"
     if kind == "string_pattern_mismatch":
-        return f"{name}: {error.get('input')!r} must be a lowercase slug (letters, digits and single hyphens)"
+        got = str(error.get("input"))
+        alien = next((ch for ch in got if ord(ch) > 127), None)
+        # A homoglyph (Cyrillic 'а' for Latin 'a') looks right in an editor, so name the character.
+        why = f"; it contains {alien!r} (U+{ord(alien):04X} {unicodedata.name(alien, '?')}), which is not ASCII" if alien else ""
+        return f"{name}: {got!r} must be a lowercase slug (letters, digits and single hyphens){why}"
     if kind in ("string_type", "list_type", "model_type", "dict_type", "model_attributes_type"):
-        expected = {"string_type": "text", "list_type": "a list", "model_type": "a mapping", "dict_type": "a mapping"}.get(kind, "a mapping")
+        expected = {"string_type": "text", "list_type": "a list", "model_type": "a mapping", "dict_type": "a mapping"}.get(
+            kind, "a mapping"
+        )
         got = error.get("input")
-        shape = "nothing" if got is None else "a list" if isinstance(got, list) else "a mapping" if isinstance(got, dict) else "text"
+        shape = (
+            "nothing" if got is None else "a list" if isinstance(got, list) else "a mapping" if isinstance(got, dict) else "text"
+        )
         return f"{name} must be {expected}, not {shape}"
     if kind in ("string_too_long", "too_long"):
         got = error.get("input")
         unit = "characters" if isinstance(got, str) else "items"
         return f"{name} is too long: {len(got) if got is not None else '?'} {unit}; the limit is {error['ctx'].get('max_length')}"
     if kind in ("string_too_short", "too_short"):
-        return f"{name} must not be empty"
+        minimum = error["ctx"].get("min_length", 1)
+        if minimum <= 1:
+            return f"{name} must not be empty"
+        got = error.get("input")
+        unit = "characters" if isinstance(got, str) else "items"
+        return f"{name} is too short: {len(got) if got is not None else 0} {unit}; the minimum is {minimum}"
     return f"{name}: {error['msg']}"
 
 
