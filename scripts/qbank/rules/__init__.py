@@ -7,8 +7,8 @@ Importing the rule modules below registers them, in code order.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 from qbank.bank import Bank, QuestionFile
 from qbank.problems import Problem
@@ -54,6 +54,6 @@ def run(bank: Bank) -> list[Problem]:
 
 
 # Registration happens on import; keep these imports at the bottom.
-from qbank.rules import file_rules, schema_rules, markdown_rules, reference_rules, crossfile_rules  # noqa: E402,F401
+from qbank.rules import crossfile_rules, file_rules, markdown_rules, reference_rules, schema_rules, similarity_rules  # noqa: E402,F401
 
 __all__ = ["REGISTRY", "Rule", "rule", "run", "QuestionFile", "Iterable"]

@@ -1,0 +1,178 @@
+"""``qbank new``: a new question file that is valid, uniquely named and not a copy of an existing one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import sys
+
+import pytest
+
+from conftest import problems_in, write
+from qbank import safe_yaml
+from qbank.cli import main
+from qbank.new_question import slug_from, unique_id
+
+
+def new(root, chdir, capsys, *args):
+    chdir(root)
+    rc = main(["new", *args])
+    out = capsys.readouterr()
+    return rc, out.out.strip(), out.err.strip()
+
+
+FLAGS = [
+    "--topic",
+    "alpha",
+    "--question",
+    "How does causal masking work in decoder-only transformers?",
+    "--difficulty",
+    "medium",
+    "--tags",
+    "attention,llm",
+]
+
+
+def test_flags_create_a_valid_file_and_print_its_path(bank_root, chdir, capsys):
+    rc, out, _ = new(bank_root, chdir, capsys, *FLAGS)
+    assert (rc, out) == (0, "questions/alpha/causal-masking-work-decoder-only-transformers.yaml")
+    text = (bank_root / out).read_text()
+    assert text.startswith("# yaml-language-server: $schema=../../schema/question.schema.json\n")
+    data = safe_yaml.load(text.encode()).data
+    assert data["question"] == FLAGS[3] and data["tags"] == ["attention", "llm"]
+    assert data["last_reviewed"] == dt.date.today().isoformat()
+    assert problems_in(bank_root) == []
+
+
+def test_text_that_needs_quoting_survives_exactly(bank_root, chdir, capsys):
+    question = 'Is "key: value" # a comment, or [a list]? Über-tricky: {x}'
+    rc, out, _ = new(
+        bank_root, chdir, capsys, "--topic", "alpha", "--question", question, "--difficulty", "hard", "--tags", "math"
+    )
+    assert rc == 0
+    assert safe_yaml.load((bank_root / out).read_bytes()).data["question"] == question
+
+
+def test_a_topic_with_subtopics_needs_one(bank_root, chdir, capsys):
+    args = ["--topic", "beta", "--question", "What is beam search?", "--difficulty", "easy", "--tags", "llm"]
+    assert new(bank_root, chdir, capsys, *args)[0] == 2
+    rc, out, _ = new(bank_root, chdir, capsys, *args, "--subtopic", "second-part")
+    assert rc == 0 and "subtopic: second-part\n" in (bank_root / out).read_text()
+
+
+def test_no_flags_asks_on_standard_input(bank_root, chdir, capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("beta\nfirst-part\nWhat is nucleus sampling?\neasy\nllm\n"))
+    rc, out, err = new(bank_root, chdir, capsys)
+    assert (rc, out) == (0, "questions/beta/nucleus-sampling.yaml")
+    assert "Topic [alpha, beta]" in err
+
+
+def test_input_that_ends_early_is_a_usage_error(bank_root, chdir, capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("alpha\n"))
+    assert new(bank_root, chdir, capsys)[0] == 2
+    assert not list((bank_root / "questions/alpha").glob("question*.yaml"))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--topic", "nowhere", "--question", "Q?", "--difficulty", "easy", "--tags", "llm"],
+        ["--topic", "alpha", "--question", "Q?", "--difficulty", "trivial", "--tags", "llm"],
+        ["--topic", "alpha", "--question", "What is it?", "--tags", "llm"],
+        ["--topic", "alpha", "--question", "What is it?", "--difficulty", "easy", "--tags", "a], answer: [x"],
+        ["--question", "What is it?", "--difficulty", "easy", "--tags", "llm"],
+    ],
+    ids=["unknown topic", "bad difficulty", "missing difficulty", "malformed tags", "missing topic"],
+)
+def test_usage_errors_exit_two_and_write_nothing(bank_root, chdir, capsys, args):
+    before = sorted(p.name for p in (bank_root / "questions/alpha").iterdir())
+    assert new(bank_root, chdir, capsys, *args)[0] == 2
+    assert sorted(p.name for p in (bank_root / "questions/alpha").iterdir()) == before
+
+
+def test_a_near_duplicate_is_refused_naming_the_existing_question(bank_root, chdir, capsys):
+    rc, _, err = new(
+        bank_root,
+        chdir,
+        capsys,
+        "--topic",
+        "beta",
+        "--subtopic",
+        "first-part",
+        "--question",
+        "Why are the attention scores divided by the square root of d_k?",
+        "--difficulty",
+        "easy",
+        "--tags",
+        "math",
+    )
+    assert rc == 1
+    assert "'softmax-scaling' (questions/alpha/softmax-scaling.yaml" in err
+    assert not list((bank_root / "questions/beta").glob("attention*.yaml"))
+
+
+def test_an_invalid_file_is_not_left_behind(bank_root, chdir, capsys):
+    rc, _, err = new(
+        bank_root,
+        chdir,
+        capsys,
+        "--topic",
+        "alpha",
+        "--question",
+        "What is a brand new idea?",
+        "--difficulty",
+        "easy",
+        "--tags",
+        "no-such-tag",
+    )
+    assert rc == 1 and "QB052" in err
+    assert not (bank_root / "questions/alpha/brand-new-idea.yaml").exists()
+
+
+def test_a_question_over_the_length_limit_is_refused(bank_root, chdir, capsys):
+    rc, _, err = new(
+        bank_root,
+        chdir,
+        capsys,
+        "--topic",
+        "alpha",
+        "--question",
+        "Why " + "really " * 60 + "?",
+        "--difficulty",
+        "easy",
+        "--tags",
+        "llm",
+    )
+    assert rc == 1 and "QB02" in err
+
+
+def test_ids_avoid_current_and_moved_ids(bank_root, chdir, capsys):
+    # the good bank records 'gone-question' as retired in questions/_moved.yaml
+    rc, out, _ = new(
+        bank_root, chdir, capsys, "--topic", "alpha", "--question", "Gone question?", "--difficulty", "easy", "--tags", "llm"
+    )
+    assert (rc, out) == (0, "questions/alpha/gone-question-2.yaml")
+    write(bank_root, "questions/beta/brand-new-idea.yaml", "")  # a file name is taken even when the file is broken
+    rc, out, _ = new(
+        bank_root,
+        chdir,
+        capsys,
+        "--topic",
+        "alpha",
+        "--question",
+        "What is a brand new idea?",
+        "--difficulty",
+        "easy",
+        "--tags",
+        "llm",
+    )
+    assert (rc, out) == (0, "questions/alpha/brand-new-idea-2.yaml")
+    assert unique_id("x-y", {"x-y", "x-y-2"}) == "x-y-3"
+
+
+def test_slugs_are_readable_bounded_and_ascii():
+    assert slug_from("Why is attention scaled?") == "attention-scaled"
+    assert slug_from("Qu'est-ce que l'entropie croisée?") == "qu-est-ce-que-l-entropie-croisee"
+    long = slug_from("How " + " ".join(f"word{i}" for i in range(40)) + "?")
+    assert 3 <= len(long) <= 60 and not long.endswith("-")
+    assert len(slug_from("Is it?")) >= 3
