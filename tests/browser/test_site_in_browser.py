@@ -1,0 +1,254 @@
+"""The built site as a reader uses it, in headless Chromium: search, answers, filters, practice mode,
+permalinks and maths, on a full load and after Material's instant navigation. Every test also checks that
+the pages logged no console error, failed no request and contacted no other origin."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+expect = pytest.importorskip("playwright.sync_api").expect
+expect.set_options(timeout=15_000)
+
+
+def open_page(page, base_url: str, path: str = ""):
+    page.goto(base_url + path, wait_until="load")
+    expect(page.locator("article.md-content__inner h1").first).to_be_visible()
+
+
+def open_an_answer_with_maths(page):
+    """Maths inside collapsed answers renders when the answer opens; open the first one that has maths."""
+    page.locator("article details:has(.arithmatex) > summary").first.click()
+
+
+def assert_maths_rendered(page):
+    assert page.locator("article .katex").count() > 0
+    assert page.locator(".katex-error").count() == 0
+
+
+def assert_clean(page):
+    """No maths failed to render on the page in view, and nothing the page did was broken or went elsewhere."""
+    assert page.locator(".katex-error").count() == 0
+    page.watch.assert_clean()
+
+
+def topic_page(questions: dict, qid: str) -> str:
+    q = next(q for q in questions["questions"] if q["id"] == qid)
+    return q["page"].split("#")[0]
+
+
+def test_search_finds_a_question_by_words_from_its_text(page, base_url, questions):
+    q = next(q for q in questions["questions"] if q["id"] == "scaled-dot-product-attention")
+    words = [w for w in re.findall(r"[A-Za-z-]+", q["question"]) if len(w) > 4][:5]
+    open_page(page, base_url)
+    page.locator("[data-md-component=search-query]").fill(" ".join(words))
+    link = f'a[href$="#{q["id"]}"]'
+    hit = page.locator(f"[data-md-component=search-result] {link}").first
+    expect(hit).to_be_attached(timeout=60_000)  # the search worker indexes the whole bank first; slow on a busy runner
+    if not hit.is_visible():  # further sections of one page sit behind "more on this page"
+        item = page.locator("[data-md-component=search-result] li").filter(has=page.locator(link))
+        item.locator("details > summary").first.click()
+    expect(hit).to_be_visible()
+    hit.click()
+    expect(page.locator(f"h2#{q['id']}")).to_be_in_viewport()
+    assert_clean(page)
+
+
+def test_a_detailed_answer_opens_and_closes(page, base_url, questions):
+    open_page(page, base_url, topic_page(questions, "scaled-dot-product-attention"))
+    details = page.locator("h2#scaled-dot-product-attention ~ details").first
+    body = details.locator("p").first
+    assert details.evaluate("d => d.open") is False
+    details.locator("summary").click()
+    expect(body).to_be_visible()
+    assert details.evaluate("d => d.open") is True
+    details.locator("summary").click()
+    expect(body).to_be_hidden()
+    assert details.evaluate("d => d.open") is False
+    assert_clean(page)
+
+
+def test_filters_hide_whole_questions_count_them_and_survive_a_reload(page, base_url, questions):
+    path = topic_page(questions, "scaled-dot-product-attention")
+    on_page = [q for q in questions["questions"] if q["page"].startswith(path + "#")]
+    tag, _ = Counter(t for q in on_page for t in q["tags"]).most_common(2)[-1]
+    expected = [q["id"] for q in on_page if q["difficulty"] == "medium" and tag in q["tags"]]
+    assert 0 < len(expected) < len(on_page)
+
+    open_page(page, base_url, path)
+    status = page.locator(".qb-filters [role=status]")
+    expect(status).to_have_text(f"Showing {len(on_page)} of {len(on_page)} questions")
+    page.get_by_label("Difficulty").select_option("medium")
+    page.get_by_label("Tag").select_option(tag)
+    expect(status).to_have_text(f"Showing {len(expected)} of {len(on_page)} questions")
+    assert f"difficulty=medium&tag={tag}" in page.url
+
+    def visible_ids():
+        return page.locator("h2.qb-question:visible").evaluate_all("hs => hs.map(h => h.id)")
+
+    assert sorted(visible_ids()) == sorted(expected)
+    assert page.locator(".md-nav--secondary li.md-nav__item:visible").count() == len(expected)  # the table of contents follows
+    hidden = next(q["id"] for q in on_page if q["id"] not in expected and q["answered"])
+    # The whole section goes: the heading and everything up to the next question.
+    section = page.locator(f"h2#{hidden}").evaluate(
+        """h => { const out = [h]; for (let n = h.nextElementSibling; n && !n.matches('h2.qb-question'); n = n.nextElementSibling)
+                    out.push(n); return out.map(n => [n.tagName, n.checkVisibility()]); }"""
+    )
+    assert len(section) >= 3 and not any(visible for _tag, visible in section)
+
+    page.reload(wait_until="load")
+    expect(status).to_have_text(f"Showing {len(expected)} of {len(on_page)} questions")
+    expect(page.get_by_label("Difficulty")).to_have_value("medium")
+    expect(page.get_by_label("Tag")).to_have_value(tag)
+    assert sorted(visible_ids()) == sorted(expected)
+
+    page.get_by_role("button", name="Expand all answers").click()
+    assert page.locator("article details:not([open])").count() == 0
+    page.get_by_role("button", name="Collapse all answers").click()
+    assert page.locator("article details[open]").count() == 0
+    page.get_by_role("button", name="Clear filters").click()
+    expect(status).to_have_text(f"Showing {len(on_page)} of {len(on_page)} questions")
+    assert "?" not in page.url
+    assert_clean(page)
+
+
+def has_maths(q: dict) -> bool:
+    return "arithmatex" in q["answer"]["short_html"] + q["answer"]["detailed_html"]
+
+
+def small_practice_set(questions: dict) -> tuple[str, str, list[dict]]:
+    """A topic and difficulty with a few answered questions, so a whole session stays short; preferably
+    one whose answers all have maths, so the cards show that maths renders in practice mode too."""
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for q in questions["questions"]:
+        if q["answered"]:
+            groups.setdefault((q["topic"], q["difficulty"]), []).append(q)
+    candidates = [(k, v) for k, v in groups.items() if len(v) >= 3]
+    (topic, difficulty), chosen = min(candidates, key=lambda kv: (not all(map(has_maths, kv[1])), len(kv[1]), kv[0]))
+    return topic, difficulty, chosen
+
+
+def progress_row(page, title: str) -> list[str]:
+    heading = page.locator("th", has_text=re.compile(f"^{re.escape(title)}$"))
+    row = page.locator(".qb-practice__progress table tbody tr").filter(has=heading)
+    return row.locator("td").all_inner_texts()
+
+
+def run_session(page, expected: dict[str, dict], keys: list[str]):
+    page.get_by_role("button", name="Start practice").click()
+    seen = []
+    for i, key in enumerate(keys):
+        card = page.locator(".qb-card")
+        expect(card.locator(".qb-card__meta")).to_contain_text(f"Question {i + 1} of {len(keys)}")
+        text = card.locator(".qb-card__question").inner_text()
+        q = next(q for q in expected.values() if q["question"] == text)
+        expect(card.locator(".qb-card__short")).to_have_count(0)
+        page.keyboard.press("Space")
+        expect(card.locator(".qb-card__short")).to_be_visible()
+        if has_maths(q):
+            expect(card.locator(".qb-card__answer .katex")).not_to_have_count(0)
+        assert page.locator(".katex-error").count() == 0
+        page.keyboard.press(key)
+        seen.append(q["id"])
+    expect(page.locator(".qb-card h2")).to_have_text("Session finished")
+    return seen
+
+
+def test_a_practice_session_runs_end_to_end_and_its_progress_survives_a_reload(page, base_url, questions):
+    topic, difficulty, chosen = small_practice_set(questions)
+    expected = {q["id"]: q for q in chosen}
+    title = chosen[0]["topic_title"]
+
+    # Reached from the home page by instant navigation, then away and back again: the page must set itself
+    # up once each time, and its keys must act once per press (run_session counts the cards).
+    open_page(page, base_url)
+    page.evaluate("window.__fullLoadMarker = true")
+    page.locator("article").get_by_role("link", name="Practice").click()
+    expect(page.get_by_role("button", name="Start practice")).to_be_visible()
+    primary = page.locator("nav.md-nav--primary")
+    primary.get_by_role("link", name="Home", exact=True).click()
+    page.wait_for_url(base_url)
+    primary.get_by_role("link", name="Practice", exact=True).click()
+    expect(page.get_by_role("button", name="Start practice")).to_be_visible()
+    assert page.evaluate("window.__fullLoadMarker") is True
+    assert page.locator(".qb-practice").count() == 1
+
+    # Choosing topics and difficulties writes the selection into the URL, so the set can be shared.
+    page.get_by_role("button", name="No topics").click()
+    page.get_by_role("group", name="Topics").get_by_label(re.compile(f"^{re.escape(title)} \\(")).check()
+    for box in page.get_by_role("group", name="Difficulty").get_by_role("checkbox").all():
+        box.set_checked(box.get_attribute("value") == difficulty)
+    expect(page.locator(".qb-practice__status")).to_have_text(f"{len(chosen)} questions in this set.")
+    assert f"?topics={topic}&difficulty={difficulty}" in page.url
+
+    keys = ["1" if i % 2 == 0 else "2" for i in range(len(chosen))]
+    seen = run_session(page, expected, keys)
+    assert sorted(seen) == sorted(expected)
+    review = sorted(qid for qid, key in zip(seen, keys, strict=True) if key == "2")
+    known = len(seen) - len(review)
+
+    # The shared address brings the same selection back on a full load, and the progress survives it.
+    page.goto(page.url, wait_until="load")
+    expect(page.locator(f"#qb-topic-{topic}")).to_be_checked()
+    assert page.locator("input[name=topic]:checked").count() == 1
+    assert page.locator("input[name=difficulty]:checked").evaluate_all("xs => xs.map(x => x.value)") == [difficulty]
+    expect(page.locator(".qb-practice__status")).to_have_text(f"{len(chosen)} questions in this set.")
+    expect(page.locator(".qb-practice__progress table")).to_be_visible()
+    assert progress_row(page, title)[1:] == [str(known), str(len(review))]
+
+    # The review-again pile can be drilled on its own, and the choice is in the URL.
+    page.get_by_label(re.compile("^Only my review-again pile")).check()
+    expect(page.locator(".qb-practice__status")).to_have_text(re.compile(f"^{len(review)} questions? in this set"))
+    assert "pile=review" in page.url
+    reviewed = run_session(page, expected, ["1"] * len(review))
+    assert sorted(reviewed) == review
+
+    page.reload(wait_until="load")
+    expect(page.locator(".qb-practice__progress table")).to_be_visible()
+    assert progress_row(page, title)[1:] == [str(len(chosen)), "0"]
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Reset progress").click()
+    expect(page.locator(".qb-practice__progress table tfoot td").nth(1)).to_have_text("0")
+    assert progress_row(page, title)[1:] == ["0", "0"]
+    assert_clean(page)
+
+
+def test_a_permalink_lands_on_its_question(page, base_url, questions):
+    path = topic_page(questions, "scaled-dot-product-attention")
+    qid = [q["id"] for q in questions["questions"] if q["page"].startswith(path + "#")][-1]  # far down the page
+    page.goto(f"{base_url}q/{qid}/", wait_until="load")
+    page.wait_for_url(f"{base_url}{path}#{qid}")
+    expect(page.locator(f"h2#{qid}")).to_be_in_viewport()
+    assert_clean(page)
+
+
+def test_maths_renders_on_a_full_load_and_after_instant_navigation(page, base_url, questions):
+    topics = [t for t in questions["topics"] if not t["subtopics"]]
+    first, second = topics[0], topics[1]
+    open_page(page, base_url, f"topics/{first['id']}/")
+    open_an_answer_with_maths(page)
+    expect(page.locator("article .katex")).not_to_have_count(0)
+    assert_maths_rendered(page)
+
+    page.evaluate("window.__fullLoadMarker = true")
+    page.locator("nav.md-nav--primary").get_by_role("link", name=second["title"], exact=True).click()
+    page.wait_for_url(f"{base_url}topics/{second['id']}/")
+    expect(page.locator("article h1")).to_contain_text(second["title"])
+    assert page.evaluate("window.__fullLoadMarker") is True  # no full reload happened
+    open_an_answer_with_maths(page)
+    expect(page.locator("article .katex")).not_to_have_count(0)
+    assert_maths_rendered(page)
+    assert page.locator(".qb-filters").count() == 1  # the filters set themselves up again, once
+    assert_clean(page)
+
+
+def test_index_and_subtopic_pages_load_without_errors_or_other_origins(page, base_url, questions):
+    sub = next(t for t in questions["topics"] if t["subtopics"])
+    for path in ("", "tags/", "difficulty/hard/", "answers-wanted/", f"topics/{sub['id']}/{sub['subtopics'][0]['id']}/"):
+        open_page(page, base_url, path)
+        assert page.locator(".katex-error").count() == 0
+    assert_clean(page)
