@@ -17,6 +17,8 @@ def _renderer() -> markdown.Markdown:
     return markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
 
 
+# questions.json and the Anki deck render the same answers; the cache makes the second render free.
+@lru_cache(maxsize=65536)
 def to_html(text: str) -> str:
     md = _renderer()
     md.reset()
