@@ -11,6 +11,8 @@ help:
 	@echo "make test      run the whole test suite"
 	@echo "make validate  check every question file"
 	@echo "make build     validate, generate and build the site into site/"
+	@echo "make audit     Lighthouse and axe-core scores for the built site (needs Node 20+ and Chromium)"
+	@echo "make lint      actionlint, zizmor, ruff and yamllint (installs the lint extra)"
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11+ is required"; exit 1; }
@@ -37,6 +39,28 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/qbank bench --questions 1000
+
+# Lighthouse (pinned in tools/audit/package-lock.json, Node 20+) and axe-core on the built site, with the
+# system Chromium. Not part of `make test`: it needs Node and takes a few minutes.
+AUDIT_STAMP := tools/audit/node_modules/.installed
+$(AUDIT_STAMP): tools/audit/package-lock.json
+	cd tools/audit && npm ci --no-audit --no-fund
+	touch $(AUDIT_STAMP)
+
+audit: $(STAMP) $(AUDIT_STAMP)
+	$(BIN)/qbank build
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python tools/audit/audit.py --site site
+
+LINT_STAMP := $(VENV)/.lint-installed
+$(LINT_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test,lint]'
+	touch $(LINT_STAMP)
+
+lint: $(LINT_STAMP)
+	$(BIN)/actionlint
+	$(BIN)/zizmor --offline .github/workflows
+	$(BIN)/ruff check scripts tests
+	$(BIN)/yamllint -c .yamllint --strict questions .github .pre-commit-config.yaml .yamllint
 
 clean:
 	rm -rf site .cache

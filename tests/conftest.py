@@ -36,7 +36,11 @@ def site_root(tmp_path: Path):
         shutil.copy(REPO / "scripts" / "qbank" / "site_hooks.py", root / "scripts" / "qbank" / "site_hooks.py")
         from qbank.generate import GENERATED
 
-        shutil.copytree(REPO / "docs", root / "docs", ignore=lambda d, names: [n for n in names if Path(d) == REPO / "docs" and n in GENERATED])
+        shutil.copytree(
+            REPO / "docs",
+            root / "docs",
+            ignore=lambda d, names: [n for n in names if Path(d) == REPO / "docs" and n in GENERATED],
+        )
         return root
 
     return make

@@ -28,7 +28,11 @@ class _Scanner(HTMLParser):
             self.scan.hrefs.append(a["href"])
         if tag in ("script", "img", "iframe", "source", "audio", "video") and a.get("src"):
             self.scan.resources.append((tag, a["src"]))
-        if tag == "link" and a.get("href") and set((a.get("rel") or "").split()) & {"stylesheet", "icon", "preload", "modulepreload", "manifest"}:
+        if (
+            tag == "link"
+            and a.get("href")
+            and set((a.get("rel") or "").split()) & {"stylesheet", "icon", "preload", "modulepreload", "manifest"}
+        ):
             self.scan.resources.append((tag, a["href"]))
         if tag == "h2" and "qb-question" in (a.get("class") or "").split():
             self.scan.question_headings.append(a.get("id", ""))

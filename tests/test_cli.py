@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import FIXTURES, HEADER, REPO, write
+from conftest import HEADER, REPO, write
 from qbank.cli import main
 
 LINE = re.compile(r"^questions/\S+:\d+:\d+: QB\d{3} (error|warning): .+ \([a-z0-9-]+\)$")
@@ -54,7 +54,10 @@ ACCEPTANCE = {
     "script in answer": ("q1", VALID.format(id="q1", extra="answer:\n  short: hi <script>alert(1)</script>\n")),
     "onerror in answer": ("q1", VALID.format(id="q1", extra="answer:\n  short: hi <img src=x onerror=alert(1)>\n")),
     "javascript link": ("q1", VALID.format(id="q1", extra="answer:\n  short: '[x](javascript:alert(1))'\n")),
-    "attribute list": ("q1", VALID.format(id="q1", extra="answer:\n  detailed: |\n    text\n    { onclick=alert(1) }\n  short: x\n")),
+    "attribute list": (
+        "q1",
+        VALID.format(id="q1", extra="answer:\n  detailed: |\n    text\n    { onclick=alert(1) }\n  short: x\n"),
+    ),
     "snippet marker": ("q1", VALID.format(id="q1", extra="answer:\n  short: '--8<-- \"/etc/passwd\"'\n")),
     "bidi control": ("q1", VALID.format(id="q1", extra="").replace("A question", "A \u202equestion")),
     "unknown tag": ("q1", VALID.format(id="q1", extra="").replace("[llm]", "[nope]")),
@@ -104,3 +107,9 @@ def test_warnings_fail_only_under_strict(bank_root, chdir, capsys, monkeypatch):
 def test_real_bank_validates(chdir, capsys):
     rc, out = run(REPO, chdir, capsys)
     assert rc == 0, "\n".join(out[-20:])
+
+
+def test_a_too_short_id_says_how_short(bank_root, chdir, capsys):
+    write(bank_root, "questions/alpha/q1.yaml", VALID.format(id="q1", extra=""))
+    _rc, out = run(bank_root, chdir, capsys)
+    assert "questions/alpha/q1.yaml:2:5: QB024 error: id is too short: 2 characters; the minimum is 3 (length)" in out

@@ -59,7 +59,11 @@ SCENARIO_CODES = {"QB007", "QB011", "QB051", "QB053", "QB059", "QB061", "QB062",
 
 
 def question(qid: str, extra: str = "", text: str | None = None) -> str:
-    return HEADER + f"id: {qid}\nquestion: {text or 'What about ' + qid + '?'}\ndifficulty: easy\ntags: [llm]\n{extra}last_reviewed: 2026-11-26\n"
+    return (
+        HEADER
+        + f"id: {qid}\nquestion: {text or 'What about ' + qid + '?'}\n"
+        + f"difficulty: easy\ntags: [llm]\n{extra}last_reviewed: 2026-11-26\n"
+    )
 
 
 def codes(root, rel=None):
@@ -85,7 +89,9 @@ def test_topic_folder_without_metadata(bank_root):
 
 def test_topic_order_must_name_its_own_questions(bank_root):
     path = bank_root / "questions/alpha/_topic.yaml"
-    path.write_text(path.read_text().replace("order: [softmax-scaling]", "order: [softmax-scaling, decoding-basics, softmax-scaling]"))
+    path.write_text(
+        path.read_text().replace("order: [softmax-scaling]", "order: [softmax-scaling, decoding-basics, softmax-scaling]")
+    )
     assert codes(bank_root) == [("QB061", 4, 26), ("QB061", 4, 43)]
 
 

@@ -12,7 +12,7 @@ from qbank.sanitize import clean, removed
 @pytest.mark.parametrize(
     "dirty, gone",
     [
-        ('<p>hi<script>alert(1)</script></p>', "start script"),
+        ("<p>hi<script>alert(1)</script></p>", "start script"),
         ('<img src="x" onerror="alert(1)">', "start img"),
         ('<a href="javascript:alert(1)">x</a>', "href"),
         ('<p onclick="alert(1)">x</p>', "onclick"),
@@ -28,8 +28,10 @@ def test_dangerous_markup_is_removed_and_reported(dirty, gone):
 
 def test_markup_the_site_emits_survives_untouched():
     html = (
-        '<h2 class="qb-question" data-difficulty="hard" data-tags="a b" id="x">Q<a class="headerlink" href="#x" title="Permanent link">¶</a></h2>'
-        '<details class="note" open><summary>Detailed answer</summary><p><span class="arithmatex">\\(a&lt;b\\)</span></p></details>'
+        '<h2 class="qb-question" data-difficulty="hard" data-tags="a b" id="x">Q'
+        '<a class="headerlink" href="#x" title="Permanent link">¶</a></h2>'
+        '<details class="note" open><summary>Detailed answer</summary>'
+        '<p><span class="arithmatex">\\(a&lt;b\\)</span></p></details>'
         '<div class="admonition abstract"><p class="admonition-title">Short answer</p></div>'
         '<div class="highlight"><pre><span></span><code><span class="n">x</span></code></pre></div>'
         '<table><thead><tr><th style="text-align: right;">n</th></tr></thead></table>'

@@ -39,7 +39,11 @@ def real_sites(tmp_path_factory):
             (shutil.copytree if src.is_dir() else shutil.copy)(src, root / item)
         (root / "scripts/qbank").mkdir(parents=True)
         shutil.copy(REPO / "scripts/qbank/site_hooks.py", root / "scripts/qbank/site_hooks.py")
-        shutil.copytree(REPO / "docs", root / "docs", ignore=lambda d, names: [n for n in names if Path(d) == REPO / "docs" and n in GENERATED])
+        shutil.copytree(
+            REPO / "docs",
+            root / "docs",
+            ignore=lambda d, names: [n for n in names if Path(d) == REPO / "docs" and n in GENERATED],
+        )
         result = build(root)
         assert result.returncode == 0, result.stdout + result.stderr
         roots.append(root)

@@ -114,7 +114,14 @@ def _read(bank: Bank, src: SourceFile) -> bool:
         bank.report(src, 1, 1, "QB006", f"cannot read file: {exc.strerror}", "encoding")
         return False
     for line, col, ch in safe_yaml.invisible_characters(src.doc.text):
-        bank.report(src, line, col, "QB007", f"invisible character U+{ord(ch):04X} ({_char_name(ch)}) is not allowed", "invisible-character")
+        bank.report(
+            src,
+            line,
+            col,
+            "QB007",
+            f"invisible character U+{ord(ch):04X} ({_char_name(ch)}) is not allowed",
+            "invisible-character",
+        )
     return True
 
 
@@ -146,7 +153,9 @@ def _is_symlink(bank: Bank, entry: os.DirEntry) -> bool:
     if entry.is_symlink():
         rel = display_path(Path(entry.path), bank.root)
         target = os.readlink(entry.path)
-        bank.problems.append(Problem(rel, 1, 1, "QB011", "error", f"symbolic links are not allowed (points to {target!r})", "no-symlinks"))
+        bank.problems.append(
+            Problem(rel, 1, 1, "QB011", "error", f"symbolic links are not allowed (points to {target!r})", "no-symlinks")
+        )
         return True
     return False
 
@@ -180,11 +189,13 @@ def load(root: Path) -> Bank:
         if entry.is_dir():
             bank.topic_dirs[entry.name] = Path(entry.path)
         elif entry.name not in (TAGS_FILE, MOVED_FILE):
-            _stray(bank, entry, f"unexpected file in questions/; questions live in questions/<topic>/<id>.yaml")
+            _stray(bank, entry, "unexpected file in questions/; questions live in questions/<topic>/<id>.yaml")
     bank.tags_file, bank.tags = _read_mapping_file(bank, TAGS_FILE)
     bank.moved_file, bank.moved = _read_mapping_file(bank, MOVED_FILE)
     if bank.tags_file is None:
-        bank.problems.append(Problem(f"questions/{TAGS_FILE}", 1, 1, "QB052", "error", "the tag vocabulary file is missing", "unknown-tag"))
+        bank.problems.append(
+            Problem(f"questions/{TAGS_FILE}", 1, 1, "QB052", "error", "the tag vocabulary file is missing", "unknown-tag")
+        )
 
     for name, folder in bank.topic_dirs.items():
         topic_path = folder / TOPIC_FILE

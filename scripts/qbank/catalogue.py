@@ -27,7 +27,7 @@ class Page:
     def url(self) -> str:
         """The page's directory URL relative to the site root (use_directory_urls)."""
         stem = self.path[: -len(".md")]
-        return (stem[: -len("index")] if stem.endswith("index") else stem + "/")
+        return stem[: -len("index")] if stem.endswith("index") else stem + "/"
 
 
 @dataclass
@@ -71,7 +71,9 @@ def _ordered(questions: list[Question], order: list[str]) -> list[Question]:
 
 def _page_for_subtopic(name: str, topic: Topic, sub: Subtopic, questions) -> Page:
     chosen = [q for q in questions if q.subtopic == sub.id]
-    return Page(f"topics/{name}/{sub.id}.md", sub.title, f"{topic.title}: {sub.title}.", name, sub.id, _ordered(chosen, sub.order))
+    return Page(
+        f"topics/{name}/{sub.id}.md", sub.title, f"{topic.title}: {sub.title}.", name, sub.id, _ordered(chosen, sub.order)
+    )
 
 
 def build_catalogue(bank: Bank) -> Catalogue:

@@ -48,6 +48,16 @@ def parser() -> argparse.ArgumentParser:
     b.set_defaults(func=_build)
     s = sub.add_parser("schema", help="regenerate the JSON Schema files in schema/ from the models")
     s.set_defaults(func=_schema)
+    bench = sub.add_parser("bench", help="time validate and build on a synthetic bank of N questions; prints one JSON line")
+    bench.add_argument("--questions", type=int, default=1000, metavar="N", help="number of questions (default 1000)")
+    bench.add_argument("--no-site", action="store_true", help="skip mkdocs build")
+    bench.add_argument("--keep", metavar="DIR", help="build in DIR (empty or new) and keep it, instead of a temp folder")
+    bench.add_argument("--search", action="store_true", help="also time the first search result in Chromium")
+    bench.set_defaults(func=lambda args: __import__("qbank.bench", fromlist=["main"]).main(args))
+    from qbank import check_ids, new_question, stats  # contribution tools: each adds its own subcommand
+
+    for module in (new_question, check_ids, stats):
+        module.register(sub)
     return p
 
 

@@ -21,7 +21,10 @@ GENERATED = ("index.md", "topics", "tags", "difficulty", "answers-wanted.md", "q
 def render_all(bank: Bank) -> tuple[Catalogue, dict[str, bytes]]:
     """Every generated file, keyed by its path under docs/. Pure: reads nothing but the bank."""
     cat = build_catalogue(bank)
-    files: dict[str, str | bytes] = {"index.md": render_indexes.home(cat), "answers-wanted.md": render_indexes.answers_wanted(cat)}
+    files: dict[str, str | bytes] = {
+        "index.md": render_indexes.home(cat),
+        "answers-wanted.md": render_indexes.answers_wanted(cat),
+    }
     for t in cat.topics:
         if t.index_path:
             files[t.index_path] = render_indexes.topic_overview(cat, t)

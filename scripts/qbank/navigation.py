@@ -35,8 +35,20 @@ def navigation(root: Path) -> list:
     if (root / "docs" / "practice.md").exists():
         nav.append({"Practice": "practice.md"})
     nav.append({"Topics": topics})
-    nav.append({"Browse": [{"By tag": "tags/index.md"}, {"By difficulty": "difficulty/index.md"}, {"Answers wanted": "answers-wanted.md"}]})
-    about = [{t: f} for t, f in (("Contributing", "contributing.md"), ("Data and exports", "data-format.md")) if (root / "docs" / f).exists()]
+    nav.append(
+        {
+            "Browse": [
+                {"By tag": "tags/index.md"},
+                {"By difficulty": "difficulty/index.md"},
+                {"Answers wanted": "answers-wanted.md"},
+            ]
+        }
+    )
+    about = [
+        {t: f}
+        for t, f in (("Contributing", "contributing.md"), ("Data and exports", "data-format.md"))
+        if (root / "docs" / f).exists()
+    ]
     if about:
         nav.append({"About": about})
     return nav

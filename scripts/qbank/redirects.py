@@ -14,6 +14,7 @@ TEMPLATE = """<!doctype html>
 <meta charset="utf-8">
 <title>{title}</title>
 <meta name="robots" content="noindex">
+<link rel="icon" href="../../assets/images/favicon.png">
 <meta http-equiv="refresh" content="0; url={target}">
 </head>
 <body>
@@ -41,5 +42,7 @@ def redirect_stubs(cat: Catalogue) -> dict[str, str]:
         if new == RETIRED:
             files[f"q/{old}/index.html"] = _stub("../../", "Question retired", "This question was retired.", "Back to the bank")
         elif new in cat.page_of:
-            files[f"q/{old}/index.html"] = _stub(target_of(cat, new), cat.by_id[new].question, "This question moved to", cat.by_id[new].question)
+            files[f"q/{old}/index.html"] = _stub(
+                target_of(cat, new), cat.by_id[new].question, "This question moved to", cat.by_id[new].question
+            )
     return files

@@ -26,11 +26,20 @@ def home(cat: Catalogue) -> str:
     total, answered = _count(cat.questions)
     out = [front_matter("GenAI Interview Bank", "An open bank of Generative-AI interview questions with answers.", True)]
     out += [
-        "# GenAI Interview Bank", "",
+        "# GenAI Interview Bank",
+        "",
         "Interview questions on generative AI, answered the way a strong interviewer expects: the mechanism, "
-        "the trade-offs, the maths or code where that is the answer, and primary sources.", "",
-        f"**{total} questions** across {len(cat.topics)} topics, **{answered} answered**.", "{: .qb-count }", "",
-        "## Topics", "", "| Topic | Questions | Answered |", "| --- | ---: | ---: |",
+        "the trade-offs, the maths or code where that is the answer, and primary sources.",
+        "",
+        f"**{total} questions** across {len(cat.topics)} topics, **{answered} answered**.",
+        "{: .qb-count }",
+        "",
+        "[Practice](practice.md): drill the answered questions one at a time, in random order, and track what you know.",
+        "",
+        "## Topics",
+        "",
+        "| Topic | Questions | Answered |",
+        "| --- | ---: | ---: |",
     ]
     for t in cat.topics:
         n, a = _count(t.questions)
@@ -40,18 +49,63 @@ def home(cat: Catalogue) -> str:
     by_diff = defaultdict(int)
     for q in cat.questions:
         by_diff[q.difficulty] += 1
-    out += [f"- By difficulty: " + ", ".join(f"[{d}](difficulty/{d}.md) ({by_diff[d]})" for d in DIFFICULTIES)]
+    out += ["- By difficulty: " + ", ".join(f"[{d}](difficulty/{d}.md) ({by_diff[d]})" for d in DIFFICULTIES)]
     out += ["- [By tag](tags/index.md)", f"- [Answers wanted](answers-wanted.md) ({total - answered})", ""]
+    out += [
+        "## Download",
+        "",
+        f"- [All questions as JSON](api/questions.json) ({total} questions, CC BY 4.0)",
+        f"- [Anki deck](exports/genai-interview-bank.apkg) ({answered} answered questions)",
+        "- [llms.txt](llms.txt), a map of the site for language-model tools",
+        "- [Data format and licence](data-format.md): every field, the version policy and how to attribute",
+        "",
+    ]
     return "\n".join(out) + "\n"
 
 
 def topic_overview(cat: Catalogue, t: TopicEntry) -> str:
-    out = [front_matter(t.meta.title, t.meta.description, True), f"# {escape_inline(t.meta.title)}", "", escape_inline(t.meta.description), ""]
+    out = [
+        front_matter(t.meta.title, t.meta.description, True),
+        f"# {escape_inline(t.meta.title)}",
+        "",
+        escape_inline(t.meta.description),
+        "",
+    ]
     out += ["| Subtopic | Questions | Answered |", "| --- | ---: | ---: |"]
     for p in t.pages:
         n, a = _count(p.questions)
         out.append(f"| [{escape_inline(p.title)}]({cat.link(t.index_path, p.path)}) | {n} | {a} |")
     return "\n".join(out) + "\n"
+
+
+# An index page lists at most this many questions (about 300 KB of HTML); longer lists continue on
+# <name>--2.md, <name>--3.md, ... ("--" never occurs in a slug, so these cannot clash with a tag).
+INDEX_PAGE_LIMIT = 800
+
+
+def _paged(cat: Catalogue, path: str, head: list[str], groups: list[tuple], empty: str | None = None) -> dict[str, str]:
+    """Render (heading or None, questions) groups under ``head``, split into pages of INDEX_PAGE_LIMIT."""
+    total = sum(len(qs) for _heading, qs in groups)
+    count = max(1, -(-total // INDEX_PAGE_LIMIT))
+    paths = [path] + [f"{path[: -len('.md')]}--{k}.md" for k in range(2, count + 1)]
+    pages = {}
+    for k, page in enumerate(paths):
+        lo, hi = k * INDEX_PAGE_LIMIT, (k + 1) * INDEX_PAGE_LIMIT
+        body = list(head)
+        if count > 1:
+            links = [f"**{i}**" if i == k + 1 else f"[{i}]({cat.link(page, p)})" for i, p in enumerate(paths, 1)]
+            body += [f"Page {k + 1} of {count}: " + " · ".join(links), ""]
+        seen = 0
+        for heading, questions in groups:
+            part = questions[max(0, lo - seen) : max(0, hi - seen)]
+            seen += len(questions)
+            if part:
+                lines = _question_list(cat, page, part)
+                body += [f"## {escape_inline(heading)}", ""] + lines + [""] if heading else lines
+        if not total and empty:
+            body.append(empty)
+        pages[page] = "\n".join(body) + "\n"
+    return pages
 
 
 def tag_pages(cat: Catalogue) -> dict[str, str]:
@@ -60,13 +114,19 @@ def tag_pages(cat: Catalogue) -> dict[str, str]:
         for tag in q.tags:
             by_tag[tag].append(q)
     pages = {}
-    index = [front_matter("Tags", "Every tag in the bank, with its questions.", True), "# Tags", "", "| Tag | Questions | Description |", "| --- | ---: | --- |"]
+    index = [
+        front_matter("Tags", "Every tag in the bank, with its questions.", True),
+        "# Tags",
+        "",
+        "| Tag | Questions | Description |",
+        "| --- | ---: | --- |",
+    ]
     for tag, description in cat.tags.items():
         index.append(f"| [{tag}]({tag}.md) | {len(by_tag[tag])} | {escape_inline(description)} |")
         path = f"tags/{tag}.md"
-        body = [front_matter(f"Tag: {tag}", description, True), f"# Tag: {tag}", "", escape_inline(description), ""]
-        body += _question_list(cat, path, by_tag[tag]) or ["No questions use this tag yet."]
-        pages[path] = "\n".join(body) + "\n"
+        head = [front_matter(f"Tag: {tag}", description, True), f"# Tag: {tag}", ""]
+        head += [escape_inline(description), ""]
+        pages.update(_paged(cat, path, head, [(None, by_tag[tag])], "No questions use this tag yet."))
     pages["tags/index.md"] = "\n".join(index) + "\n"
     return pages
 
@@ -78,12 +138,10 @@ def difficulty_pages(cat: Catalogue) -> dict[str, str]:
         path = f"difficulty/{d}.md"
         chosen = [q for q in cat.questions if q.difficulty == d]
         index.append(f"- [{d.capitalize()}]({d}.md): {len(chosen)} questions")
-        body = [front_matter(f"{d.capitalize()} questions", f"All {d} questions in the bank.", True), f"# {d.capitalize()} questions", ""]
-        for t in cat.topics:
-            in_topic = [q for q in t.questions if q.difficulty == d]
-            if in_topic:
-                body += [f"## {escape_inline(t.meta.title)}", ""] + _question_list(cat, path, in_topic) + [""]
-        pages[path] = "\n".join(body) + "\n"
+        title = f"{d.capitalize()} questions"
+        head = [front_matter(title, f"All {d} questions in the bank.", True), f"# {title}", ""]
+        groups = [(t.meta.title, [q for q in t.questions if q.difficulty == d]) for t in cat.topics]
+        pages.update(_paged(cat, path, head, groups))
     pages["difficulty/index.md"] = "\n".join(index) + "\n"
     return pages
 

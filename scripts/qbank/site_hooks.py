@@ -19,7 +19,6 @@ from qbank.navigation import navigation
 log = logging.getLogger("mkdocs.hooks.qbank")
 
 
-
 def _root(config) -> Path:
     """The repository root is the folder that holds mkdocs.yml (tests build copies elsewhere)."""
     return Path(config.config_file_path).resolve().parent

@@ -7,9 +7,9 @@ from collections import defaultdict
 
 from qbank.bank import RETIRED, Bank
 from qbank.markdown_tokens import links
-from qbank.rules.markdown_rules import SLUG_LINK
 from qbank.rules import rule
 from qbank.rules.locate import locate
+from qbank.rules.markdown_rules import SLUG_LINK
 from qbank.schema import SLUG_PATTERN
 
 
