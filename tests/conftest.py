@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from qbank.site_copy import copy_site_config
 from qbank.validate import validate
 
 REPO = Path(__file__).resolve().parents[1]
@@ -27,21 +28,7 @@ def site_root(tmp_path: Path):
     """Make a buildable site folder: the repository's site config and hand-written docs, plus a bank."""
 
     def make(questions: Path = FIXTURES / "good_bank" / "questions", name: str = "site-root") -> Path:
-        root = tmp_path / name
-        root.mkdir()
-        shutil.copytree(questions, root / "questions")
-        shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-        shutil.copytree(REPO / "overrides", root / "overrides")
-        (root / "scripts" / "qbank").mkdir(parents=True)
-        shutil.copy(REPO / "scripts" / "qbank" / "site_hooks.py", root / "scripts" / "qbank" / "site_hooks.py")
-        from qbank.generate import GENERATED
-
-        shutil.copytree(
-            REPO / "docs",
-            root / "docs",
-            ignore=lambda d, names: [n for n in names if Path(d) == REPO / "docs" and n in GENERATED],
-        )
-        return root
+        return copy_site_config(REPO, tmp_path / name, questions)
 
     return make
 

@@ -8,7 +8,6 @@ fails under CI=true. `make audit` runs the same check, plus Lighthouse, on the r
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, REPO
-from qbank.generate import GENERATED
+from qbank.site_copy import copy_site_config
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -35,15 +34,7 @@ def chromium() -> str:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("a11y")
-    shutil.copytree(FIXTURES / "good_bank" / "questions", root / "questions")
-    for item in ("overrides", "mkdocs.yml"):
-        src = REPO / item
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, root / item)
-    (root / "scripts/qbank").mkdir(parents=True)
-    shutil.copy(REPO / "scripts/qbank/site_hooks.py", root / "scripts/qbank/site_hooks.py")
-    generated = lambda d, names: [n for n in names if Path(d) == REPO / "docs" and n in GENERATED]
-    shutil.copytree(REPO / "docs", root / "docs", ignore=generated)
+    root = copy_site_config(REPO, tmp_path_factory.mktemp("a11y"), FIXTURES / "good_bank" / "questions")
     result = subprocess.run([sys.executable, "-m", "qbank", "build"], cwd=root, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     return root / "site"

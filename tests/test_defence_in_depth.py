@@ -17,6 +17,7 @@ import pytest
 
 from qbank import sanitize
 from qbank.build import generate
+from qbank.site_copy import copy_site_config
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -75,20 +76,10 @@ def _build(root: Path, site: Path, strict: bool) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def tampered_site(tmp_path_factory):
     """A site whose generated page was edited after validation, built without --strict so it exists."""
-    import shutil
 
     from conftest import FIXTURES, REPO  # noqa: F401  (site_root is function-scoped; copy by hand)
-    from qbank.generate import GENERATED
 
-    root = tmp_path_factory.mktemp("tampered")
-    shutil.copytree(FIXTURES / "good_bank" / "questions", root / "questions")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "overrides", root / "overrides")
-    (root / "scripts" / "qbank").mkdir(parents=True)
-    shutil.copy(REPO / "scripts" / "qbank" / "site_hooks.py", root / "scripts" / "qbank" / "site_hooks.py")
-    shutil.copytree(
-        REPO / "docs", root / "docs", ignore=lambda d, names: [n for n in names if Path(d) == REPO / "docs" and n in GENERATED]
-    )
+    root = copy_site_config(REPO, tmp_path_factory.mktemp("tampered"), FIXTURES / "good_bank" / "questions")
     assert generate(root, quiet=True) == 0
     page = root / "docs" / "topics" / "alpha.md"
     page.write_text(page.read_text() + PAYLOADS)  # bypasses validation entirely

@@ -16,6 +16,7 @@ import pytest
 
 from conftest import REPO
 from htmlscan import scan_site
+from qbank.site_copy import copy_site_config
 
 pytestmark = pytest.mark.slow
 
@@ -27,23 +28,10 @@ def build(root: Path) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def real_sites(tmp_path_factory):
     """The real bank, built twice in two separate folders."""
-    import shutil
-
-    from qbank.generate import GENERATED
 
     roots = []
     for name in ("first", "second"):
-        root = tmp_path_factory.mktemp(name)
-        for item in ("questions", "overrides", "mkdocs.yml"):
-            src = REPO / item
-            (shutil.copytree if src.is_dir() else shutil.copy)(src, root / item)
-        (root / "scripts/qbank").mkdir(parents=True)
-        shutil.copy(REPO / "scripts/qbank/site_hooks.py", root / "scripts/qbank/site_hooks.py")
-        shutil.copytree(
-            REPO / "docs",
-            root / "docs",
-            ignore=lambda d, names: [n for n in names if Path(d) == REPO / "docs" and n in GENERATED],
-        )
+        root = copy_site_config(REPO, tmp_path_factory.mktemp(name), REPO / "questions")
         result = build(root)
         assert result.returncode == 0, result.stdout + result.stderr
         roots.append(root)

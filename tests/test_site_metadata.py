@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -19,6 +18,7 @@ import pytest
 from conftest import FIXTURES, REPO
 from qbank.bank import load
 from qbank.generate import GENERATED, render_all
+from qbank.site_copy import copy_site_config
 
 pytestmark = pytest.mark.slow
 
@@ -54,15 +54,7 @@ def head(path: Path) -> Head:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     """The fixture bank built with the real site config under a sub-path SITE_URL."""
-    root = tmp_path_factory.mktemp("metadata")
-    shutil.copytree(FIXTURES / "good_bank" / "questions", root / "questions")
-    for item in ("overrides", "mkdocs.yml"):
-        src = REPO / item
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, root / item)
-    (root / "scripts/qbank").mkdir(parents=True)
-    shutil.copy(REPO / "scripts/qbank/site_hooks.py", root / "scripts/qbank/site_hooks.py")
-    generated = lambda d, names: [n for n in names if Path(d) == REPO / "docs" and n in GENERATED]
-    shutil.copytree(REPO / "docs", root / "docs", ignore=generated)
+    root = copy_site_config(REPO, tmp_path_factory.mktemp("metadata"), FIXTURES / "good_bank" / "questions")
     env = {**os.environ, "SITE_URL": SITE_URL}
     result = subprocess.run([sys.executable, "-m", "qbank", "build"], cwd=root, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

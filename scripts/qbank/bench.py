@@ -27,6 +27,7 @@ import yaml
 
 from qbank import bank as bank_module
 from qbank.schema import SCHEMA_HEADER
+from qbank.site_copy import copy_site_config
 
 _LINK = re.compile(r"\]\(#[a-z0-9]+(?:-[a-z0-9]+)*\)")
 CHROMIUM = "/usr/bin/chromium"
@@ -114,20 +115,6 @@ def synthesise(source: Path, dest: Path, n: int, seed: int = 0) -> None:
         data["last_reviewed"] = m.last_reviewed.isoformat()
         body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1000)
         (qdir / topic / f"{qid}.yaml").write_text(f"{SCHEMA_HEADER}\n{body}", encoding="utf-8")
-
-
-def copy_site_config(source: Path, dest: Path) -> None:
-    """The site config, theme overrides, hand-written docs and the hooks file, without generated files."""
-    from qbank.generate import GENERATED
-
-    shutil.copy(source / "mkdocs.yml", dest / "mkdocs.yml")
-    if (source / "overrides").is_dir():
-        shutil.copytree(source / "overrides", dest / "overrides")
-    hooks = dest / "scripts" / "qbank"
-    hooks.mkdir(parents=True)
-    shutil.copy(source / "scripts" / "qbank" / "site_hooks.py", hooks / "site_hooks.py")
-    docs = source / "docs"
-    shutil.copytree(docs, dest / "docs", ignore=lambda d, names: [x for x in names if Path(d) == docs and x in GENERATED])
 
 
 def _tree_bytes(folder: Path) -> tuple[int, int]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -23,6 +22,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import REPO
+from qbank.site_copy import copy_site_config
 
 SUB_PATH = "bank"  # served under a sub-path, as on GitHub Pages
 CHROMIUM_ARGS = [
@@ -77,16 +77,8 @@ def server(tmp_path_factory, chromium_path):
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory, server) -> Path:
     """The real bank, built once into a temporary folder with site_url set to where it is served."""
-    from qbank.generate import GENERATED
 
-    root = tmp_path_factory.mktemp("browser-site")
-    for item in ("questions", "overrides", "mkdocs.yml"):
-        src = REPO / item
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, root / item)
-    (root / "scripts/qbank").mkdir(parents=True)
-    shutil.copy(REPO / "scripts/qbank/site_hooks.py", root / "scripts/qbank/site_hooks.py")
-    generated = lambda d, names: [n for n in names if Path(d) == REPO / "docs" and n in GENERATED]
-    shutil.copytree(REPO / "docs", root / "docs", ignore=generated)
+    root = copy_site_config(REPO, tmp_path_factory.mktemp("browser-site"), REPO / "questions")
     env = dict(os.environ, SITE_URL=server.base_url)
     result = subprocess.run([sys.executable, "-m", "qbank", "build"], cwd=root, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
