@@ -7,10 +7,10 @@ Importing the rule modules below registers them, in code order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from qbank.bank import Bank, QuestionFile
+from qbank.bank import Bank
 from qbank.problems import Problem
 
 
@@ -56,4 +56,4 @@ def run(bank: Bank) -> list[Problem]:
 # Registration happens on import; keep these imports at the bottom.
 from qbank.rules import crossfile_rules, file_rules, markdown_rules, reference_rules, schema_rules, similarity_rules  # noqa: E402,F401
 
-__all__ = ["REGISTRY", "Rule", "rule", "run", "QuestionFile", "Iterable"]
+__all__ = ["REGISTRY", "Rule", "rule", "run"]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from qbank.bank import RETIRED, Bank
+from qbank.bank import RETIRED, Bank, SourceFile
 from qbank.markdown_tokens import links
+from qbank.problems import display_path
 from qbank.rules import rule
 from qbank.rules.locate import locate
 from qbank.rules.markdown_rules import SLUG_LINK
@@ -129,9 +130,6 @@ def topic_metadata(bank: Bank):
     """Every topic folder has a _topic.yaml with its title, description and position."""
     for name, folder in bank.topic_dirs.items():
         if name not in bank.topics:
-            from qbank.bank import SourceFile
-            from qbank.problems import display_path
-
             src = SourceFile(folder / "_topic.yaml", display_path(folder / "_topic.yaml", bank.root))
             yield src, 1, 1, f"topic folder {name!r} has no _topic.yaml"
         elif not re.fullmatch(SLUG_PATTERN, name):
