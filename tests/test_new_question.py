@@ -21,16 +21,11 @@ def new(root, chdir, capsys, *args):
     return rc, out.out.strip(), out.err.strip()
 
 
-FLAGS = [
-    "--topic",
-    "alpha",
-    "--question",
-    "How does causal masking work in decoder-only transformers?",
-    "--difficulty",
-    "medium",
-    "--tags",
-    "attention,llm",
-]
+def flags(question: str, tags: str = "llm", difficulty: str = "easy", topic: str = "alpha") -> list[str]:
+    return ["--topic", topic, "--question", question, "--difficulty", difficulty, "--tags", tags]
+
+
+FLAGS = flags("How does causal masking work in decoder-only transformers?", tags="attention,llm", difficulty="medium")
 
 
 def test_flags_create_a_valid_file_and_print_its_path(bank_root, chdir, capsys):
@@ -46,9 +41,7 @@ def test_flags_create_a_valid_file_and_print_its_path(bank_root, chdir, capsys):
 
 def test_text_that_needs_quoting_survives_exactly(bank_root, chdir, capsys):
     question = 'Is "key: value" # a comment, or [a list]? Über-tricky: {x}'
-    rc, out, _ = new(
-        bank_root, chdir, capsys, "--topic", "alpha", "--question", question, "--difficulty", "hard", "--tags", "math"
-    )
+    rc, out, _ = new(bank_root, chdir, capsys, *flags(question, tags="math", difficulty="hard"))
     assert rc == 0
     assert safe_yaml.load((bank_root / out).read_bytes()).data["question"] == question
 
@@ -95,16 +88,9 @@ def test_a_near_duplicate_is_refused_naming_the_existing_question(bank_root, chd
         bank_root,
         chdir,
         capsys,
-        "--topic",
-        "beta",
+        *flags("Why are the attention scores divided by the square root of d_k?", tags="math", topic="beta"),
         "--subtopic",
         "first-part",
-        "--question",
-        "Why are the attention scores divided by the square root of d_k?",
-        "--difficulty",
-        "easy",
-        "--tags",
-        "math",
     )
     assert rc == 1
     assert "'softmax-scaling' (questions/alpha/softmax-scaling.yaml" in err
@@ -112,60 +98,22 @@ def test_a_near_duplicate_is_refused_naming_the_existing_question(bank_root, chd
 
 
 def test_an_invalid_file_is_not_left_behind(bank_root, chdir, capsys):
-    rc, _, err = new(
-        bank_root,
-        chdir,
-        capsys,
-        "--topic",
-        "alpha",
-        "--question",
-        "What is a brand new idea?",
-        "--difficulty",
-        "easy",
-        "--tags",
-        "no-such-tag",
-    )
+    rc, _, err = new(bank_root, chdir, capsys, *flags("What is a brand new idea?", tags="no-such-tag"))
     assert rc == 1 and "QB052" in err
     assert not (bank_root / "questions/alpha/brand-new-idea.yaml").exists()
 
 
 def test_a_question_over_the_length_limit_is_refused(bank_root, chdir, capsys):
-    rc, _, err = new(
-        bank_root,
-        chdir,
-        capsys,
-        "--topic",
-        "alpha",
-        "--question",
-        "Why " + "really " * 60 + "?",
-        "--difficulty",
-        "easy",
-        "--tags",
-        "llm",
-    )
+    rc, _, err = new(bank_root, chdir, capsys, *flags("Why " + "really " * 60 + "?"))
     assert rc == 1 and "QB02" in err
 
 
 def test_ids_avoid_current_and_moved_ids(bank_root, chdir, capsys):
     # the good bank records 'gone-question' as retired in questions/_moved.yaml
-    rc, out, _ = new(
-        bank_root, chdir, capsys, "--topic", "alpha", "--question", "Gone question?", "--difficulty", "easy", "--tags", "llm"
-    )
+    rc, out, _ = new(bank_root, chdir, capsys, *flags("Gone question?"))
     assert (rc, out) == (0, "questions/alpha/gone-question-2.yaml")
     write(bank_root, "questions/beta/brand-new-idea.yaml", "")  # a file name is taken even when the file is broken
-    rc, out, _ = new(
-        bank_root,
-        chdir,
-        capsys,
-        "--topic",
-        "alpha",
-        "--question",
-        "What is a brand new idea?",
-        "--difficulty",
-        "easy",
-        "--tags",
-        "llm",
-    )
+    rc, out, _ = new(bank_root, chdir, capsys, *flags("What is a brand new idea?"))
     assert (rc, out) == (0, "questions/alpha/brand-new-idea-2.yaml")
     assert unique_id("x-y", {"x-y", "x-y-2"}) == "x-y-3"
 

@@ -75,6 +75,17 @@
     }
   });
 
+  // The one entry point for maths inserted at runtime (practice cards): load KaTeX if needed, then render
+  // every formula inside root.
+  window.qbankMaths = {
+    render: function (root) {
+      if (!root.querySelector(".arithmatex:not([data-qb-maths])")) return Promise.resolve();
+      return load().then(function () {
+        root.querySelectorAll(".arithmatex:not([data-qb-maths])").forEach(renderOne);
+      });
+    },
+  };
+
   if (typeof document$ !== "undefined") {
     document$.subscribe(render);
   } else {

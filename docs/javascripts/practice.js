@@ -11,10 +11,6 @@
     ["new", "Only questions I have not marked yet"],
     ["review", "Only my review-again pile"],
   ];
-  var MATH = [
-    { left: "\\(", right: "\\)", display: false },
-    { left: "\\[", right: "\\]", display: true },
-  ];
   var dataCache = {}; // data URL -> promise, so returning to the page does not refetch
   var session = null; // the live session on the current page, read by the one global key handler
 
@@ -306,7 +302,7 @@
       answer.appendChild(el("p", { class: "qb-card__link" }, [el("a", { href: q.url, text: "Open this question on its page" })]));
       fixLinks(answer, state.base);
       card.appendChild(answer);
-      renderMath(answer, state.base);
+      renderMath(answer);
       controls.replaceChildren(
         el("button", { type: "button", class: "md-button md-button--primary", onclick: function () { mark("known"); } }, ["Knew it ", el("kbd", { text: "1" })]),
         el("button", { type: "button", class: "md-button", onclick: function () { mark("review"); } }, ["Review again ", el("kbd", { text: "2" })])
@@ -361,42 +357,10 @@
     });
   }
 
-  // KaTeX is loaded on demand (pages without maths never fetch it), and this page starts without maths, so
-  // the first answer with maths loads it here: the same committed files, never a second copy.
-  var katexLoading = null;
-
-  function script(src, globalName) {
-    return new Promise(function (resolve, reject) {
-      if (window[globalName]) return resolve();
-      var tag = Array.prototype.find.call(document.scripts, function (s) { return s.src === src; });
-      if (!tag) {
-        tag = el("script", { src: src });
-        document.head.appendChild(tag);
-      }
-      tag.addEventListener("load", function () { resolve(); });
-      tag.addEventListener("error", function () { reject(new Error("could not load " + src)); });
-    });
-  }
-
-  function loadKatex(base) {
-    if (typeof renderMathInElement === "function") return Promise.resolve();
-    if (!katexLoading) {
-      var dir = new URL("assets/katex/", base).href;
-      if (!document.querySelector('link[href$="katex.min.css"]')) document.head.appendChild(el("link", { rel: "stylesheet", href: dir + "katex.min.css" }));
-      katexLoading = script(dir + "katex.min.js", "katex").then(function () { return script(dir + "auto-render.min.js", "renderMathInElement"); });
-      katexLoading.catch(function () { katexLoading = null; });
-    }
-    return katexLoading;
-  }
-
-  function renderMath(root, base) {
-    var blocks = root.querySelectorAll(".arithmatex");
-    if (!blocks.length) return;
-    loadKatex(base).then(function () {
-      blocks.forEach(function (node) {
-        renderMathInElement(node, { delimiters: MATH, throwOnError: false });
-      });
-    }, function () { /* the maths stays readable as TeX source */ });
+  // Maths in revealed answers goes through the site's one KaTeX loader (katex-init.js).
+  function renderMath(root) {
+    if (!window.qbankMaths) return;
+    window.qbankMaths.render(root).catch(function () { /* the maths stays readable as TeX source */ });
   }
 
   // ---- keys: bound once for the whole visit, acting only on a live session ---------------------------
