@@ -41,7 +41,12 @@ def test_editing_one_question_changes_only_its_page_indexes_and_exports(bank_roo
     generate(bank_root, quiet=True)
     after = snapshot(bank_root)
     changed = {k for k in after if before.get(k, (None,))[0] != after[k][0]}
-    assert changed == {"topics/beta/second-part.md", "api/questions.json", "exports/genai-interview-bank.apkg"}
+    assert changed == {
+        "topics/beta/second-part.md",
+        "api/questions.json",
+        "api/practice.json",
+        "exports/genai-interview-bank.apkg",
+    }
 
 
 def test_invalid_bank_leaves_every_file_untouched(bank_root):

@@ -1,6 +1,6 @@
 """Every built page describes itself (meta description and Open Graph tags with its canonical URL), the
 sitemap lists every page under SITE_URL, the 404 page helps, the exports are downloadable and linked from the
-home page, maths assets load only where there is maths, and questions.json's format page documents every field."""
+home page, maths arrives as MathML with no maths script, and questions.json's format page documents every field."""
 
 from __future__ import annotations
 
@@ -129,14 +129,14 @@ def test_llms_txt_follows_the_convention_with_absolute_links(site):
     assert f"{SITE_URL}exports/genai-interview-bank.apkg" in links
 
 
-def test_katex_loads_on_demand_and_print_styles_are_linked(site):
+def test_maths_is_mathml_in_the_page_with_no_maths_script_and_print_styles_are_linked(site):
     home = head(site / "index.html")
-    assert not any("katex" in src and "katex-init" not in src for src in home.scripts)
-    assert not any("katex" in href for _rel, href in home.links)
-    assert any(src.endswith("javascripts/katex-init.js") for src in home.scripts)
     assert any(href.endswith("stylesheets/print.css") for _rel, href in home.links)
-    maths_page = next(p for p in pages(site) if 'class="arithmatex"' in p.read_text())
-    assert any(src.endswith("javascripts/katex-init.js") for src in head(maths_page).scripts)
+    maths_page = next(p for p in pages(site) if '<span class="arithmatex">' in p.read_text())
+    text = maths_page.read_text()
+    assert "<math" in text and "\\(" not in text  # rendered at build time: no TeX left for a script
+    assert not any("katex" in src or "mathjax" in src.lower() for src in head(maths_page).scripts)
+    assert not any("katex" in href for _rel, href in head(maths_page).links)
 
 
 def documented_fields(section: str) -> set[str]:

@@ -1,24 +1,10 @@
 // Filters on topic pages: show only the questions of one difficulty and/or tag, and open or close every
-// detailed answer at once. The controls are added here at runtime, so the Markdown and the sanitiser never
-// see them. The choice lives in the query string (?difficulty=hard&tag=rag), so it survives a reload and
-// can be shared. Runs on the first load and after every instant navigation (Material's document$).
+// detailed answer at once. The build writes the controls into the page (scripts/qbank/filter_panel.py), so
+// they are there at first paint; this script wires them up. The choice lives in the query string
+// (?difficulty=hard&tag=rag), so it survives a reload and can be shared. Runs on the first load and after
+// every instant navigation (Material's document$).
 (function () {
   "use strict";
-
-  var DIFFICULTIES = ["easy", "medium", "hard"];
-
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) {
-      if (key === "text") node.textContent = attrs[key];
-      else if (key.slice(0, 2) === "on") node.addEventListener(key.slice(2), attrs[key]);
-      else node.setAttribute(key, attrs[key]);
-    });
-    (children || []).forEach(function (child) {
-      node.appendChild(child);
-    });
-    return node;
-  }
 
   // A question's section is its h2 and every following sibling up to the next question.
   function sectionOf(heading) {
@@ -27,63 +13,43 @@
     return nodes;
   }
 
-  function select(id, label, options, value, onchange) {
-    var box = el("select", { id: id, onchange: onchange });
-    options.forEach(function (o) {
-      var option = el("option", { value: o[0], text: o[1] });
-      option.selected = o[0] === value;
-      box.appendChild(option);
-    });
-    return el("div", { class: "qb-filters__field" }, [el("label", { for: id, text: label }), box]);
-  }
-
   function init() {
     var content = document.querySelector("article.md-content__inner");
-    var headings = content ? Array.prototype.slice.call(content.querySelectorAll("h2.qb-question")) : [];
-    if (!headings.length || content.querySelector(".qb-filters")) return;
-
+    var panel = content && content.querySelector(".qb-filters");
+    if (!panel || panel.dataset.qbReady) return;
+    panel.dataset.qbReady = "1";
+    var headings = Array.prototype.slice.call(content.querySelectorAll("h2.qb-question"));
     var questions = headings.map(function (h) {
       return { heading: h, nodes: sectionOf(h), difficulty: h.dataset.difficulty || "", tags: (h.dataset.tags || "").split(/\s+/).filter(Boolean) };
     });
-    var tagCounts = {};
-    questions.forEach(function (q) {
-      q.tags.forEach(function (t) { tagCounts[t] = (tagCounts[t] || 0) + 1; });
-    });
-    var tags = Object.keys(tagCounts).sort();
+    var difficultySelect = panel.querySelector("#qb-filter-difficulty");
+    var tagSelect = panel.querySelector("#qb-filter-tag");
+    var status = panel.querySelector(".qb-filters__status");
+    var clear = panel.querySelector("[data-qb-filter=clear]");
 
+    // The address is the one source of the filter (a shared link, a reload); unknown values mean "all".
     var params = new URLSearchParams(location.search);
-    var wanted = { difficulty: params.get("difficulty") || "", tag: params.get("tag") || "" };
-    if (DIFFICULTIES.indexOf(wanted.difficulty) < 0) wanted.difficulty = "";
-    if (!tagCounts[wanted.tag]) wanted.tag = "";
-
-    var difficultyOptions = [["", "All difficulties"]].concat(DIFFICULTIES.map(function (d) {
-      var n = questions.filter(function (q) { return q.difficulty === d; }).length;
-      return [d, d.charAt(0).toUpperCase() + d.slice(1) + " (" + n + ")"];
-    }));
-    var tagOptions = [["", "All tags"]].concat(tags.map(function (t) { return [t, t + " (" + tagCounts[t] + ")"]; }));
-    var difficultyField = select("qb-filter-difficulty", "Difficulty", difficultyOptions, wanted.difficulty, apply);
-    var tagField = select("qb-filter-tag", "Tag", tagOptions, wanted.tag, apply);
-    var status = el("p", { class: "qb-filters__status", role: "status", "aria-live": "polite" });
-    var clear = el("button", { type: "button", class: "md-button qb-small", text: "Clear filters", onclick: function () {
-      difficultyField.querySelector("select").value = "";
-      tagField.querySelector("select").value = "";
+    [[difficultySelect, "difficulty"], [tagSelect, "tag"]].forEach(function (pair) {
+      var wanted = params.get(pair[1]) || "";
+      var known = Array.prototype.some.call(pair[0].options, function (o) { return o.value === wanted; });
+      pair[0].value = known ? wanted : "";
+    });
+    difficultySelect.addEventListener("change", apply);
+    tagSelect.addEventListener("change", apply);
+    clear.addEventListener("click", function () {
+      difficultySelect.value = "";
+      tagSelect.value = "";
       apply();
-    } });
+    });
     function toggleAll(open) {
       content.querySelectorAll("details").forEach(function (d) { d.open = open; });
     }
-    var expand = el("button", { type: "button", class: "md-button qb-small", text: "Expand all answers", onclick: function () { toggleAll(true); } });
-    var collapse = el("button", { type: "button", class: "md-button qb-small", text: "Collapse all answers", onclick: function () { toggleAll(false); } });
-    var panel = el("div", { class: "qb-filters", role: "group", "aria-label": "Filter the questions on this page" }, [
-      el("div", { class: "qb-filters__row" }, [difficultyField, tagField, clear]),
-      el("div", { class: "qb-filters__row" }, [expand, collapse]),
-      status,
-    ]);
-    headings[0].parentNode.insertBefore(panel, headings[0]);
+    panel.querySelector("[data-qb-filter=expand]").addEventListener("click", function () { toggleAll(true); });
+    panel.querySelector("[data-qb-filter=collapse]").addEventListener("click", function () { toggleAll(false); });
 
     function apply() {
-      var difficulty = difficultyField.querySelector("select").value;
-      var tag = tagField.querySelector("select").value;
+      var difficulty = difficultySelect.value;
+      var tag = tagSelect.value;
       var shown = 0;
       questions.forEach(function (q) {
         var visible = (!difficulty || q.difficulty === difficulty) && (!tag || q.tags.indexOf(tag) >= 0);
@@ -114,7 +80,8 @@
         });
       });
     }
-    apply();
+    // The page is already laid out for "everything shown"; only touch it when a filter is active.
+    if (difficultySelect.value || tagSelect.value) apply();
   }
 
   if (typeof document$ !== "undefined") document$.subscribe(init);

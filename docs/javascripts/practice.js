@@ -1,4 +1,5 @@
-// Practice mode: drill the answered questions from api/questions.json one at a time, in random order.
+// Practice mode: drill the answered questions one at a time, in random order. api/practice.json holds the
+// questions and short answers; each detailed answer (api/practice/<id>.json) is fetched when its card is shown.
 // Material's document$ fires on the first load and after every instant navigation, so the page sets itself
 // up either way; it does nothing unless the practice anchor (#qb-practice) is on the page.
 (function () {
@@ -71,9 +72,9 @@
 
   function dataUrl(anchor) {
     var link = anchor.querySelector('a[href$="questions.json"]');
-    if (link) return link.href;
+    if (link) return link.href.replace(/questions\.json$/, "practice.json");
     var logo = document.querySelector("[data-md-component=logo]");
-    return new URL("api/questions.json", logo ? logo.href : location.href).href;
+    return new URL("api/practice.json", logo ? logo.href : location.href).href;
   }
 
   function loadData(url) {
@@ -145,9 +146,7 @@
   }
 
   function start(app, data, base) {
-    var questions = data.questions.filter(function (q) {
-      return q.answered && q.answer;
-    });
+    var questions = data.questions;
     var topics = data.topics.filter(function (t) {
       return questions.some(function (q) { return q.topic === t.id; });
     });
@@ -279,6 +278,7 @@
     function show() {
       var q = queue[session.index];
       session.revealed = false;
+      detailedAnswer(q, state.base).catch(function () { /* reported when the answer is revealed */ }); // fetched now, ready at reveal
       card.replaceChildren(
         el("p", { class: "qb-card__meta", text: "Question " + (session.index + 1) + " of " + queue.length + " · " + q.topic_title + " · " + q.difficulty }),
         el("h2", { class: "qb-card__question", text: q.question })
@@ -293,16 +293,27 @@
       var q = queue[session.index];
       var answer = el("div", { class: "qb-card__answer" }, [
         el("h3", { text: "Short answer" }),
-        el("div", { class: "qb-card__short", html: q.answer.short_html }),
+        el("div", { class: "qb-card__short", html: q.short_html }),
       ]);
-      if (q.answer.detailed_html) {
+      if (q.detailed) {
+        var detailed = el("div", { class: "qb-card__detailed", "aria-busy": "true" }, [el("p", { text: "Loading the detailed answer…" })]);
         answer.appendChild(el("h3", { text: "Detailed answer" }));
-        answer.appendChild(el("div", { class: "qb-card__detailed", html: q.answer.detailed_html }));
+        answer.appendChild(detailed);
+        detailedAnswer(q, state.base).then(
+          function (html) {
+            detailed.innerHTML = html;
+            fixLinks(detailed, state.base);
+            detailed.removeAttribute("aria-busy");
+          },
+          function () {
+            detailed.replaceChildren(el("p", { text: "The detailed answer could not be loaded; it is on the question's page." }));
+            detailed.removeAttribute("aria-busy");
+          }
+        );
       }
       answer.appendChild(el("p", { class: "qb-card__link" }, [el("a", { href: q.url, text: "Open this question on its page" })]));
       fixLinks(answer, state.base);
       card.appendChild(answer);
-      renderMath(answer);
       controls.replaceChildren(
         el("button", { type: "button", class: "md-button md-button--primary", onclick: function () { mark("known"); } }, ["Knew it ", el("kbd", { text: "1" })]),
         el("button", { type: "button", class: "md-button", onclick: function () { mark("review"); } }, ["Review again ", el("kbd", { text: "2" })])
@@ -350,17 +361,17 @@
   }
 
   function fixLinks(root, base) {
-    // Links in questions.json are relative to the site root; this page sits one level below it.
+    // Links in the practice data are relative to the site root; this page sits one level below it.
     root.querySelectorAll("a[href]").forEach(function (a) {
       var href = a.getAttribute("href");
       if (!/^([a-z][a-z0-9+.-]*:|#|\/)/i.test(href)) a.setAttribute("href", new URL(href, base).href);
     });
   }
 
-  // Maths in revealed answers goes through the site's one KaTeX loader (katex-init.js).
-  function renderMath(root) {
-    if (!window.qbankMaths) return;
-    window.qbankMaths.render(root).catch(function () { /* the maths stays readable as TeX source */ });
+  // One detailed answer as a promise of its HTML (maths already MathML); loadData fetches each file once.
+  function detailedAnswer(q, base) {
+    if (!q.detailed) return Promise.resolve("");
+    return loadData(new URL(q.detailed, base).href).then(function (d) { return d.detailed_html || ""; });
   }
 
   // ---- keys: bound once for the whole visit, acting only on a live session ---------------------------

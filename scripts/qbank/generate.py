@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qbank import api, redirects, render_indexes, render_pages
+from qbank import api, practice_data, redirects, render_indexes, render_pages
 from qbank.bank import Bank
 from qbank.catalogue import Catalogue, build_catalogue
 from qbank.writer import write_if_changed
@@ -34,6 +34,7 @@ def render_all(bank: Bank) -> tuple[Catalogue, dict[str, bytes]]:
     files.update(render_indexes.difficulty_pages(cat))
     files.update(redirects.redirect_stubs(cat))
     files["api/questions.json"] = api.questions_json(cat)
+    files.update(practice_data.practice_files(cat))
     from qbank import exports
 
     files.update(exports.render_exports(cat))

@@ -13,6 +13,8 @@ from html.parser import HTMLParser
 
 import nh3
 
+from qbank import maths
+
 _GLOBAL = {"class", "id", "title", "lang", "dir", "role", "aria-hidden", "aria-label", "tabindex"}
 
 TAGS = {
@@ -75,6 +77,10 @@ ATTRIBUTES = {
     "code": {"data-lang"},
     "button": {"type", "data-clipboard-target"},
 }
+
+# Formulas are MathML by the time pages are sanitised (maths.render_html runs first).
+TAGS |= maths.ELEMENTS
+ATTRIBUTES |= {tag: set(maths.ATTRIBUTES) for tag in maths.ELEMENTS}
 
 URL_SCHEMES = {"http", "https"}
 

@@ -2,7 +2,8 @@
 
 - on_config sets the navigation from the order in the _topic.yaml files.
 - on_pre_build regenerates docs/ during ``mkdocs serve`` (``qbank build`` has already done it).
-- on_page_content passes every page's HTML through the one sanitiser.
+- on_page_content turns the page's TeX into MathML, passes the HTML through the one sanitiser, and adds
+  the filter panel to pages of questions.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from qbank import sanitize
+from qbank import filter_panel, maths, sanitize
 from qbank.navigation import navigation
 
 log = logging.getLogger("mkdocs.hooks.qbank")
@@ -39,9 +40,11 @@ def on_pre_build(config):
 
 
 def on_page_content(html, page, config, files):
+    html = maths.render_html(html)
     cleaned = sanitize.clean(html)
     lost = sanitize.removed(html, cleaned)
     if lost:
         # Content that slipped past validation: neutralised either way, and a --strict build fails on it.
         log.warning("sanitiser removed from %s: %s", page.file.src_uri, "; ".join(lost[:5]))
-    return cleaned
+    # Trusted markup written by the build itself, added after sanitising.
+    return filter_panel.insert(cleaned)

@@ -85,7 +85,12 @@ def _run_lighthouse(url: str, categories: str, cpu_slowdown: float | None) -> di
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.json"
         cmd = [
-            str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}", f"--only-categories={categories}",
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={out}",
+            f"--only-categories={categories}",
             "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage",
         ]
         if cpu_slowdown is not None:

@@ -7,6 +7,7 @@ import html
 import re
 from urllib.parse import unquote, urlsplit
 
+from qbank import maths
 from qbank.markdown_tokens import links, unclosed_fences, walk_inline
 from qbank.rules import rule
 from qbank.rules.locate import locate
@@ -129,3 +130,21 @@ def display_math_blocks(q):
         if inline.token.type == "math_inline_double":
             line, col = locate(q, loc, "$$", inline.block_line)
             yield line, col, "display maths ($$) must stand in its own block, with a blank line before and after"
+
+
+@rule("QB038", "maths-renders")
+def maths_renders(q):
+    """Every formula converts to MathML at build time: no unsupported commands (\\foo), no \\href, \\style or
+    \\color. A formula that fails would show as raw TeX on the site."""
+    for loc, text, tokens in q.tokens:
+        lines = text.split("\n")
+        for tok in tokens:
+            if tok.type in ("math_block", "math_block_label") and tok.map:
+                for message in maths.problems(tok.content, display=True):
+                    line, col = locate(q, loc, lines[tok.map[0]].strip(), tok.map[0])
+                    yield line, col, message
+    for loc, inline in _text_tokens(q):
+        if inline.token.type in ("math_inline", "math_inline_double"):
+            for message in maths.problems(inline.token.content, display=inline.token.type == "math_inline_double"):
+                line, col = locate(q, loc, inline.token.content, inline.block_line)
+                yield line, col, message

@@ -1,0 +1,58 @@
+"""The data practice mode loads, kept small so the page stays fast on a phone.
+
+- ``api/practice.json``: every answered question with its short answer (about a tenth of questions.json).
+- ``api/practice/<id>.json``: one question's detailed answer, fetched when its card is shown.
+
+Maths in both is MathML, as on the pages, so practice mode needs no maths script. These files serve the
+site only; ``api/questions.json`` is the documented, versioned format for reuse.
+"""
+
+from __future__ import annotations
+
+import json
+
+from qbank import api, maths
+from qbank.catalogue import Catalogue
+
+FORMAT = "genai-interview-bank/practice"
+
+
+def _dump(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def practice_files(cat: Catalogue) -> dict[str, str]:
+    files: dict[str, str] = {}
+    questions = []
+    for q in cat.questions:
+        if q.answer is None:
+            continue
+        record = api.question_record(cat, q.id)
+        answer = record["answer"]
+        detailed = answer["detailed_html"]
+        questions.append(
+            {
+                "id": q.id,
+                "url": record["url"],
+                "topic": record["topic"],
+                "topic_title": record["topic_title"],
+                "difficulty": q.difficulty,
+                "question": q.question,
+                "short_html": maths.render_html(answer["short_html"]),
+                "detailed": f"api/practice/{q.id}.json" if detailed else None,
+            }
+        )
+        if detailed:
+            files[f"api/practice/{q.id}.json"] = _dump({"id": q.id, "detailed_html": maths.render_html(detailed)})
+    used = {r["topic"] for r in questions}
+    files["api/practice.json"] = _dump(
+        {
+            "format": FORMAT,
+            "format_version": 1,
+            "license": api.LICENSE,
+            "attribution": api.ATTRIBUTION,
+            "topics": [{"id": t.name, "title": t.meta.title} for t in cat.topics if t.name in used],
+            "questions": questions,
+        }
+    )
+    return files
