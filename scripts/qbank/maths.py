@@ -33,6 +33,9 @@ _ARITHMATEX = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.S)
 _DELIMITED = re.compile(r"\s*\\([(\[])(.*)\\[)\]]\s*", re.S)
 
 
+_SEE_GUIDE = "see 'Maths and code' in CONTRIBUTING.md"
+
+
 class MathsError(ValueError):
     pass
 
@@ -62,7 +65,7 @@ def to_mathml(tex: str, display: bool = False) -> str:
         if node.tag in _TOKEN_ELEMENTS and node.text:
             command = re.search(r"\\[A-Za-z]+|\\.", node.text)
             if command:
-                raise MathsError(f"the maths command {command.group()} is not supported; see docs/data-format.md")
+                raise MathsError(f"the maths command {command.group()} is not supported ({_SEE_GUIDE})")
     root.attrib.pop("xmlns", None)  # implied in HTML
     return ET.tostring(root, encoding="unicode", short_empty_elements=False)
 
