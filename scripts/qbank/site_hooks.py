@@ -2,6 +2,7 @@
 
 - on_config sets the navigation from the order in the _topic.yaml files.
 - on_pre_build regenerates docs/ during ``mkdocs serve`` (``qbank build`` has already done it).
+- on_serve stops ``mkdocs serve`` from watching the generated folders, so one save is one rebuild.
 - on_page_content turns the page's TeX into MathML, passes the HTML through the one sanitiser, and adds
   the filter panel to pages of questions.
 """
@@ -37,6 +38,21 @@ def on_pre_build(config):
 
     if generate(_root(config), quiet=True) != 0:
         raise PluginError("qbank validate found errors; fix them and save again")
+
+
+def on_serve(server, config, builder):
+    """Watch questions/ (mkdocs.yml) and the hand-written parts of docs/, not the generated folders: a rebuild
+    rewrites those itself, and watching them made every saved question build the site twice. Top-level
+    files are still watched, without recursion; a generated one there changes only with a title or a topic."""
+    from qbank.generate import GENERATED
+
+    docs = Path(config.docs_dir)
+    server.unwatch(str(docs))
+    server.watch(str(docs), recursive=False)
+    for child in sorted(docs.iterdir()):
+        if child.is_dir() and child.name not in GENERATED:
+            server.watch(str(child))
+    return server
 
 
 def on_page_content(html, page, config, files):
