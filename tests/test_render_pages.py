@@ -42,6 +42,20 @@ def test_topics_with_subtopics_get_one_page_each_in_position_order(bank_root):
     assert beta.index_path == "topics/beta/index.md"
 
 
+def test_a_topic_overview_lists_every_question_under_its_subtopic(bank_root):
+    from qbank.render_indexes import topic_overview
+
+    cat = catalogue(bank_root)
+    beta = cat.topics[1]
+    md = topic_overview(cat, beta)
+    for page in beta.pages:
+        section = md.split(f"## {page.title}\n", 1)[1].split("\n## ", 1)[0]
+        name = page.path.rsplit("/", 1)[1]
+        assert [line.split("](", 1)[1].split(")", 1)[0] for line in section.splitlines() if line.startswith("- [")] == [
+            f"{name}#{q.id}" for q in page.questions
+        ]
+
+
 def test_question_links_resolve_to_the_owning_page(bank_root):
     cat = catalogue(bank_root)
     md = render_page(cat, cat.page_of["softmax-scaling"])

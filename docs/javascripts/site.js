@@ -20,9 +20,23 @@
     opened = [];
   });
 
+  // A link to topics/<topic>/#<id> made before the topic was split into subtopics lands on the topic's
+  // overview, which lists every question: go on to the question's own page.
+  function forward() {
+    var id = location.hash.slice(1);
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) || document.getElementById(id)) return;
+    var link = document.querySelector('article a[href$="#' + id + '"]');
+    if (link && link.pathname !== location.pathname) location.replace(link.href);
+  }
+
+  function ready() {
+    label();
+    forward();
+  }
+
   if (typeof document$ !== "undefined") {
-    document$.subscribe(label);
+    document$.subscribe(ready);
   } else {
-    document.addEventListener("DOMContentLoaded", label);
+    document.addEventListener("DOMContentLoaded", ready);
   }
 })();

@@ -75,6 +75,10 @@ def topic_overview(cat: Catalogue, t: TopicEntry) -> str:
     for p in t.pages:
         n, a = _count(p.questions)
         out.append(f"| [{escape_inline(p.title)}]({cat.link(t.index_path, p.path)}) | {n} | {a} |")
+    # Every question, by subtopic: a map of the topic, and what site.js uses to send an old link to
+    # topics/<topic>/#<id> (from before the topic had subtopics) on to the question's page.
+    for p in t.pages:
+        out += ["", f"## {escape_inline(p.title)}", ""] + _question_list(cat, t.index_path, p.questions)
     return "\n".join(out) + "\n"
 
 

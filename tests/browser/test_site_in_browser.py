@@ -234,6 +234,14 @@ def test_a_permalink_lands_on_its_question(page, base_url, questions):
     assert_clean(page)
 
 
+def test_an_old_link_to_a_question_on_a_split_topic_goes_on_to_its_subtopic_page(page, base_url, questions):
+    q = next(q for q in questions["questions"] if q["subtopic"])
+    page.goto(f"{base_url}topics/{q['topic']}/#{q['id']}", wait_until="load")
+    page.wait_for_url(f"{base_url}{q['page']}")
+    expect(page.locator(f"h2#{q['id']}")).to_be_in_viewport()
+    assert_clean(page)
+
+
 def test_maths_renders_on_a_full_load_and_after_instant_navigation(page, base_url, questions):
     topics = [t for t in questions["topics"] if not t["subtopics"]]
     first, second = topics[0], topics[1]
