@@ -50,3 +50,16 @@ def test_questions_spread_evenly_over_subtopics(tmp_path):
     for topic in {t for t, _sub in per_page}:
         sizes = [n for (t, sub), n in per_page.items() if t == topic]
         assert max(sizes) - min(sizes) <= 1, per_page  # a topic's subtopics share its questions evenly
+
+
+def test_no_synthetic_page_is_crowded_at_any_size():
+    from collections import Counter
+
+    from qbank.rules.crossfile_rules import MAX_QUESTIONS_PER_PAGE
+
+    for n in (100, 1_000, 10_000):
+        layout = bench._layout(n, None)
+        per_topic = n // len(layout)
+        for _topic, subs in layout:
+            assert per_topic / max(1, len(subs)) <= MAX_QUESTIONS_PER_PAGE + 1, (n, subs)
+    assert Counter(bool(subs) for _t, subs in bench._layout(100, None))[False] > 0

@@ -55,7 +55,7 @@ def test_rules_are_documented():
 
 # Scenarios that need more than one file.
 
-SCENARIO_CODES = {"QB007", "QB011", "QB051", "QB053", "QB059", "QB061", "QB062", "QB063", "QB001", "QB006"}
+SCENARIO_CODES = {"QB007", "QB011", "QB051", "QB053", "QB059", "QB061", "QB062", "QB063", "QB001", "QB006", "QB071"}
 
 
 def question(qid: str, extra: str = "", text: str | None = None) -> str:
@@ -80,6 +80,27 @@ def test_subtopic_missing_and_unknown(bank_root):
     write(bank_root, "questions/beta/bad-subtopic.yaml", question("bad-subtopic", "subtopic: nowhere\n"))
     assert codes(bank_root, "questions/beta/no-subtopic.yaml") == [("QB053", 1, 1)]
     assert codes(bank_root, "questions/beta/bad-subtopic.yaml") == [("QB053", 6, 11)]
+
+
+def test_a_page_with_more_than_30_questions_is_a_warning(bank_root):
+    from qbank.rules.crossfile_rules import MAX_QUESTIONS_PER_PAGE
+
+    def fill(folder, n, extra=""):
+        for i in range(n):
+            qid = f"q{folder}{i}"
+            write(bank_root, f"questions/{folder}/{qid}.yaml", question(qid, extra, f"Question {i} of {folder} here?"))
+
+    existing = len(list((bank_root / "questions/alpha").glob("[!_]*.yaml")))
+    fill("alpha", MAX_QUESTIONS_PER_PAGE - existing)  # exactly at the limit: fine
+    assert codes(bank_root, "questions/alpha/_topic.yaml") == []
+    fill("beta", MAX_QUESTIONS_PER_PAGE + 1, "subtopic: second-part\n")
+    write(bank_root, "questions/alpha/one-more.yaml", question("one-more", "", "One question too many?"))
+    found = [p for p in problems_in(bank_root) if p.code == "QB071"]
+    assert [(p.path, p.line, p.col, p.severity) for p in found] == [
+        ("questions/alpha/_topic.yaml", 1, 1, "warning"),
+        ("questions/beta/_topic.yaml", found[1].line, 5, "warning"),
+    ]
+    assert "'second-part'" in found[1].message and found[1].line > 1
 
 
 def test_topic_folder_without_metadata(bank_root):

@@ -26,6 +26,7 @@ from pathlib import Path
 import yaml
 
 from qbank import bank as bank_module
+from qbank.rules.crossfile_rules import MAX_QUESTIONS_PER_PAGE
 from qbank.schema import SCHEMA_HEADER
 from qbank.site_copy import copy_site_config
 
@@ -55,12 +56,12 @@ def _templates(source: Path) -> tuple[list, dict[str, str]]:
 
 def _layout(n: int, rng: random.Random) -> list[tuple[str, list[str]]]:
     """(topic, [subtopic ids]) with about sqrt(N) topics. As in the real bank, a topic is split into subtopics
-    when it grows past about 40 questions (pages of about 25); below that, every other topic is split in two."""
+    when it outgrows one page (QB071, pages of about 25); below that, every other topic is split in two."""
     topics = max(2, round(math.sqrt(n)))
     per_topic = max(1, n // topics)
     out = []
     for t in range(topics):
-        subs = math.ceil(per_topic / 25) if per_topic > 40 else (2 if t % 2 else 0)
+        subs = math.ceil(per_topic / 25) if per_topic > MAX_QUESTIONS_PER_PAGE else (2 if t % 2 else 0)
         out.append((f"topic-{t:04d}", [f"sub-{t:04d}-{s:02d}" for s in range(subs)]))
     return out
 
