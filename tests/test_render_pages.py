@@ -42,6 +42,21 @@ def test_topics_with_subtopics_get_one_page_each_in_position_order(bank_root):
     assert beta.index_path == "topics/beta/index.md"
 
 
+def test_a_subtopic_page_leads_with_its_own_description_or_a_default(bank_root):
+    cat = catalogue(bank_root)
+    assert [p.description for p in cat.topics[1].pages] == ["Beta topic: First part.", "Beta topic: Second part."]
+    path = bank_root / "questions/beta/_topic.yaml"
+    path.write_text(
+        path.read_text().replace(
+            "title: First part, position: 1}", "title: First part, position: 1, description: Where it starts.}"
+        )
+    )
+    cat = catalogue(bank_root)
+    page = cat.topics[1].pages[0]
+    assert page.description == "Where it starts."
+    assert 'description: "Where it starts."' in render_page(cat, page)
+
+
 def test_a_topic_overview_lists_every_question_under_its_subtopic(bank_root):
     from qbank.render_indexes import topic_overview
 

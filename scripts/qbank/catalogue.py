@@ -71,9 +71,8 @@ def _ordered(questions: list[Question], order: list[str]) -> list[Question]:
 
 def _page_for_subtopic(name: str, topic: Topic, sub: Subtopic, questions) -> Page:
     chosen = [q for q in questions if q.subtopic == sub.id]
-    return Page(
-        f"topics/{name}/{sub.id}.md", sub.title, f"{topic.title}: {sub.title}.", name, sub.id, _ordered(chosen, sub.order)
-    )
+    description = sub.description or f"{topic.title}: {sub.title}."
+    return Page(f"topics/{name}/{sub.id}.md", sub.title, description, name, sub.id, _ordered(chosen, sub.order))
 
 
 def build_catalogue(bank: Bank) -> Catalogue:

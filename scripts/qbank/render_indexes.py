@@ -78,7 +78,8 @@ def topic_overview(cat: Catalogue, t: TopicEntry) -> str:
     # Every question, by subtopic: a map of the topic, and what site.js uses to send an old link to
     # topics/<topic>/#<id> (from before the topic had subtopics) on to the question's page.
     for p in t.pages:
-        out += ["", f"## {escape_inline(p.title)}", ""] + _question_list(cat, t.index_path, p.questions)
+        out += ["", f"## {escape_inline(p.title)}", "", escape_inline(p.description), ""]
+        out += _question_list(cat, t.index_path, p.questions)
     return "\n".join(out) + "\n"
 
 

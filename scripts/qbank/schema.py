@@ -116,10 +116,14 @@ class Question(_Strict):
     last_reviewed: IsoDate
 
 
+OneLine = Annotated[Text, AfterValidator(_single_line), StringConstraints(max_length=TITLE_MAX_CHARS)]
+
+
 class Subtopic(_Strict):
     id: Slug
     title: Title
     position: Position
+    description: OneLine | None = Field(default=None, description="One sentence for the page's lead and its meta description.")
     order: list[Slug] = Field(default_factory=list, description="Question ids shown first, in this order.")
 
 
@@ -129,7 +133,7 @@ class Topic(_Strict):
     model_config = ConfigDict(title="GenAI Interview Bank topic", extra="forbid", strict=True, frozen=True)
 
     title: Title
-    description: Annotated[Text, AfterValidator(_single_line), StringConstraints(max_length=TITLE_MAX_CHARS)]
+    description: OneLine
     position: Position
     subtopics: list[Subtopic] = Field(default_factory=list)
     order: list[Slug] = Field(default_factory=list, description="Question ids shown first, in this order.")
