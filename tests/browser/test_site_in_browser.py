@@ -234,6 +234,21 @@ def test_a_permalink_lands_on_its_question(page, base_url, questions):
     assert_clean(page)
 
 
+def test_printing_a_topic_page_gives_every_answer_and_none_of_the_controls(page, base_url, questions):
+    path = topic_page(questions, "scaled-dot-product-attention")
+    open_page(page, base_url, path)
+    page.emulate_media(media="print")
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    assert page.locator("article details:not([open])").count() == 0
+    expect(page.locator("article details .arithmatex math").first).to_be_visible()
+    expect(page.locator(".qb-filters")).to_be_hidden()
+    expect(page.locator(".md-header")).to_be_hidden()
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+    page.emulate_media(media="screen")
+    assert page.locator("article details[open]").count() == 0  # closed again, as the reader left them
+    assert_clean(page)
+
+
 def test_an_old_link_to_a_question_on_a_split_topic_goes_on_to_its_subtopic_page(page, base_url, questions):
     q = next(q for q in questions["questions"] if q["subtopic"])
     page.goto(f"{base_url}topics/{q['topic']}/#{q['id']}", wait_until="load")
