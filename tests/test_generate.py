@@ -44,7 +44,7 @@ def test_editing_one_question_changes_only_its_page_indexes_and_exports(bank_roo
     assert changed == {
         "topics/beta/second-part.md",
         "api/questions.json",
-        "api/practice.json",
+        "api/practice/decoding-basics.json",
         "exports/genai-interview-bank.apkg",
     }
 

@@ -1,5 +1,5 @@
-"""Practice mode's data: a small index of every answered question with its short answer, and one file per
-detailed answer, all with maths already MathML."""
+"""Practice mode's data: a small index of every answered question, and one file per question with its short
+and detailed answers, maths already MathML."""
 
 from __future__ import annotations
 
@@ -23,24 +23,22 @@ def test_the_index_holds_every_answered_question_and_nothing_else(bank_root):
     assert index["format"] == "genai-interview-bank/practice" and index["license"] == "CC-BY-4.0"
 
 
-def test_every_detailed_answer_has_its_own_file(bank_root):
+def test_every_answered_question_has_its_own_answer_file_and_nothing_else_does(bank_root):
     index, files, full = practice(bank_root)
     by_id = {q["id"]: q for q in full["questions"]}
     for q in index["questions"]:
-        has_detailed = bool(by_id[q["id"]]["answer"]["detailed_markdown"])
-        assert (q["detailed"] is not None) == has_detailed
-        if has_detailed:
-            record = json.loads(files[q["detailed"]])
-            assert record["id"] == q["id"] and record["detailed_html"]
-    extra = {p for p in files if p.startswith("api/practice/")} - {q["detailed"] for q in index["questions"]}
+        record = json.loads(files[q["answer"]])
+        assert record["id"] == q["id"] and record["short_html"]
+        assert (record["detailed_html"] is not None) == bool(by_id[q["id"]]["answer"]["detailed_markdown"])
+        assert "short_html" not in q  # the index stays small: answers load per card
+    extra = {p for p in files if p.startswith("api/practice/")} - {q["answer"] for q in index["questions"]}
     assert extra == set()
 
 
 def test_maths_arrives_as_mathml_while_questions_json_keeps_tex(bank_root):
     index, files, full = practice(bank_root)
-    html = "".join(q["short_html"] for q in index["questions"]) + "".join(
-        json.loads(files[q["detailed"]])["detailed_html"] for q in index["questions"] if q["detailed"]
-    )
+    records = [json.loads(files[q["answer"]]) for q in index["questions"]]
+    html = "".join(r["short_html"] + (r["detailed_html"] or "") for r in records)
     tex = "".join((q["answer"] or {}).get("detailed_html") or "" for q in full["questions"])
     assert '<span class="arithmatex">\\(' in tex
     assert "<math" in html and "\\(" not in html

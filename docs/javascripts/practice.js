@@ -1,5 +1,5 @@
-// Practice mode: drill the answered questions one at a time, in random order. api/practice.json holds the
-// questions and short answers; each detailed answer (api/practice/<id>.json) is fetched when its card is shown.
+// Practice mode: drill the answered questions one at a time, in random order. api/practice.json lists the
+// questions; each card's answers (api/practice/<id>.json) are fetched when the card is shown.
 // Material's document$ fires on the first load and after every instant navigation, so the page sets itself
 // up either way; it does nothing unless the practice anchor (#qb-practice) is on the page.
 (function () {
@@ -278,7 +278,7 @@
     function show() {
       var q = queue[session.index];
       session.revealed = false;
-      detailedAnswer(q, state.base).catch(function () { /* reported when the answer is revealed */ }); // fetched now, ready at reveal
+      answerOf(q, state.base).catch(function () { /* reported when the answer is revealed */ }); // ready at reveal
       card.replaceChildren(
         el("p", { class: "qb-card__meta", text: "Question " + (session.index + 1) + " of " + queue.length + " · " + q.topic_title + " · " + q.difficulty }),
         el("h2", { class: "qb-card__question", text: q.question })
@@ -291,27 +291,26 @@
       if (session.revealed || session.done) return;
       session.revealed = true;
       var q = queue[session.index];
+      var body = el("div", { class: "qb-card__body", "aria-busy": "true" }, [el("p", { text: "Loading the answer…" })]);
       var answer = el("div", { class: "qb-card__answer" }, [
-        el("h3", { text: "Short answer" }),
-        el("div", { class: "qb-card__short", html: q.short_html }),
+        body,
+        el("p", { class: "qb-card__link" }, [el("a", { href: q.url, text: "Open this question on its page" })]),
       ]);
-      if (q.detailed) {
-        var detailed = el("div", { class: "qb-card__detailed", "aria-busy": "true" }, [el("p", { text: "Loading the detailed answer…" })]);
-        answer.appendChild(el("h3", { text: "Detailed answer" }));
-        answer.appendChild(detailed);
-        detailedAnswer(q, state.base).then(
-          function (html) {
-            detailed.innerHTML = html;
-            fixLinks(detailed, state.base);
-            detailed.removeAttribute("aria-busy");
-          },
-          function () {
-            detailed.replaceChildren(el("p", { text: "The detailed answer could not be loaded; it is on the question's page." }));
-            detailed.removeAttribute("aria-busy");
+      answerOf(q, state.base).then(
+        function (a) {
+          var parts = [el("h3", { text: "Short answer" }), el("div", { class: "qb-card__short", html: a.short_html })];
+          if (a.detailed_html) {
+            parts.push(el("h3", { text: "Detailed answer" }), el("div", { class: "qb-card__detailed", html: a.detailed_html }));
           }
-        );
-      }
-      answer.appendChild(el("p", { class: "qb-card__link" }, [el("a", { href: q.url, text: "Open this question on its page" })]));
+          body.replaceChildren.apply(body, parts);
+          fixLinks(body, state.base);
+          body.removeAttribute("aria-busy");
+        },
+        function () {
+          body.replaceChildren(el("p", { role: "alert", text: "The answer could not be loaded; it is on the question's page." }));
+          body.removeAttribute("aria-busy");
+        }
+      );
       fixLinks(answer, state.base);
       card.appendChild(answer);
       controls.replaceChildren(
@@ -368,10 +367,9 @@
     });
   }
 
-  // One detailed answer as a promise of its HTML (maths already MathML); loadData fetches each file once.
-  function detailedAnswer(q, base) {
-    if (!q.detailed) return Promise.resolve("");
-    return loadData(new URL(q.detailed, base).href).then(function (d) { return d.detailed_html || ""; });
+  // A card's answers, {short_html, detailed_html} with maths already MathML; loadData fetches each file once.
+  function answerOf(q, base) {
+    return loadData(new URL(q.answer, base).href);
   }
 
   // ---- keys: bound once for the whole visit, acting only on a live session ---------------------------

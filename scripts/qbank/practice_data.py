@@ -1,7 +1,8 @@
-"""The data practice mode loads, kept small so the page stays fast on a phone.
+"""The data practice mode loads, kept small so the page stays fast on a phone at any size of bank.
 
-- ``api/practice.json``: every answered question with its short answer (about a tenth of questions.json).
-- ``api/practice/<id>.json``: one question's detailed answer, fetched when its card is shown.
+- ``api/practice.json``: every answered question, without its answer (what the selection form and the
+  shuffled queue need; about 3% of questions.json).
+- ``api/practice/<id>.json``: one question's short and detailed answers, fetched when its card is shown.
 
 Maths in both is MathML, as on the pages, so practice mode needs no maths script. These files serve the
 site only; ``api/questions.json`` is the documented, versioned format for reuse.
@@ -38,12 +39,16 @@ def practice_files(cat: Catalogue) -> dict[str, str]:
                 "topic_title": record["topic_title"],
                 "difficulty": q.difficulty,
                 "question": q.question,
-                "short_html": maths.render_html(answer["short_html"]),
-                "detailed": f"api/practice/{q.id}.json" if detailed else None,
+                "answer": f"api/practice/{q.id}.json",
             }
         )
-        if detailed:
-            files[f"api/practice/{q.id}.json"] = _dump({"id": q.id, "detailed_html": maths.render_html(detailed)})
+        files[f"api/practice/{q.id}.json"] = _dump(
+            {
+                "id": q.id,
+                "short_html": maths.render_html(answer["short_html"]),
+                "detailed_html": maths.render_html(detailed) if detailed else None,
+            }
+        )
     used = {r["topic"] for r in questions}
     files["api/practice.json"] = _dump(
         {
