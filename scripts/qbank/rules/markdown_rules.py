@@ -3,6 +3,7 @@ tokens, so code spans, fenced code and maths are never flagged."""
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from urllib.parse import unquote, urlsplit
@@ -132,19 +133,24 @@ def display_math_blocks(q):
             yield line, col, "display maths ($$) must stand in its own block, with a blank line before and after"
 
 
+def _formulas(q):
+    """Every formula in the question's Markdown as (tex, display, where); where() finds its line and column
+    in the YAML file, which is only worth doing for a formula with a problem."""
+    for loc, text, tokens in q.tokens:
+        for tok in tokens:
+            if tok.type in ("math_block", "math_block_label") and tok.map:
+                first = text.split("\n")[tok.map[0]].strip()
+                yield tok.content, True, functools.partial(locate, q, loc, first, tok.map[0])
+    for loc, inline in _text_tokens(q):
+        if inline.token.type in ("math_inline", "math_inline_double"):
+            tex = inline.token.content
+            yield tex, inline.token.type == "math_inline_double", functools.partial(locate, q, loc, tex, inline.block_line)
+
+
 @rule("QB038", "maths-renders")
 def maths_renders(q):
     """Every formula converts to MathML at build time: no unsupported commands (\\foo), no \\href, \\style or
     \\color. A formula that fails would show as raw TeX on the site."""
-    for loc, text, tokens in q.tokens:
-        lines = text.split("\n")
-        for tok in tokens:
-            if tok.type in ("math_block", "math_block_label") and tok.map:
-                for message in maths.problems(tok.content, display=True):
-                    line, col = locate(q, loc, lines[tok.map[0]].strip(), tok.map[0])
-                    yield line, col, message
-    for loc, inline in _text_tokens(q):
-        if inline.token.type in ("math_inline", "math_inline_double"):
-            for message in maths.problems(inline.token.content, display=inline.token.type == "math_inline_double"):
-                line, col = locate(q, loc, inline.token.content, inline.block_line)
-                yield line, col, message
+    for tex, display, where in _formulas(q):
+        for message in maths.problems(tex, display=display):
+            yield *where(), message
