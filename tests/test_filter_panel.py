@@ -38,3 +38,9 @@ def test_tag_names_are_escaped_in_the_panel():
 def test_pages_without_questions_are_unchanged():
     page = '<h1>Tags</h1><h2 id="rag">rag</h2>'
     assert filter_panel.insert(page) == page
+
+
+def test_attribute_order_does_not_matter():
+    page = '<h2 id="a" data-tags="rag" class="qb-question" data-difficulty="hard">A</h2>'
+    out = filter_panel.insert(page)
+    assert '<option value="hard">Hard (1)</option>' in out and '<option value="rag">rag (1)</option>' in out

@@ -12,8 +12,11 @@ import re
 from collections import Counter
 
 DIFFICULTIES = ("easy", "medium", "hard")
-# The generator writes every question heading with its difficulty and tags as data attributes.
-_QUESTION_HEADING = re.compile(r'<h2 class="qb-question" data-difficulty="([a-z]+)" data-tags="([^"]*)"')
+# The generator writes every question heading with its difficulty and tags as data attributes; read them
+# whatever order the sanitiser writes the attributes in.
+_QUESTION_HEADING = re.compile(r'<h2\b[^>]*\bclass="qb-question"[^>]*>')
+_DIFFICULTY = re.compile(r'\bdata-difficulty="([a-z]+)"')
+_TAGS = re.compile(r'\bdata-tags="([^"]*)"')
 
 
 def _select(ident: str, label: str, options: list[tuple[str, str]]) -> str:
@@ -49,8 +52,12 @@ def panel(headings: list[tuple[str, list[str]]]) -> str:
 
 def insert(page_html: str) -> str:
     """Put the panel before the first question of a page that lists questions; other pages are unchanged."""
-    found = [(m.start(), m.group(1), html.unescape(m.group(2)).split()) for m in _QUESTION_HEADING.finditer(page_html)]
-    if not found:
+    headings = list(_QUESTION_HEADING.finditer(page_html))
+    if not headings:
         return page_html
-    first = found[0][0]
-    return page_html[:first] + panel([(d, tags) for _, d, tags in found]) + page_html[first:]
+    questions = []
+    for m in headings:
+        difficulty, tags = _DIFFICULTY.search(m.group()), _TAGS.search(m.group())
+        questions.append((difficulty.group(1) if difficulty else "", html.unescape(tags.group(1)).split() if tags else []))
+    first = headings[0].start()
+    return page_html[:first] + panel(questions) + page_html[first:]
