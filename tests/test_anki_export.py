@@ -57,7 +57,13 @@ def test_notes_carry_topic_and_difficulty_tags_and_the_answers_as_html(bank_root
     assert f"topic::{record['topic']}" in note["tags"] and f"difficulty::{record['difficulty']}" in note["tags"]
     assert all(f"tag::{t}" in note["tags"] for t in record["tags"])
     assert question.startswith("Why") and topic == record["topic_title"]
-    assert short == record["answer"]["short_html"] and detailed == record["answer"]["detailed_html"]
+    assert short == record["answer"]["short_html"]
+    # The key points open the back's detailed field, as a checklist, in their order.
+    points = "".join(f"<li>{p}</li>" for p in record["key_points_html"])
+    assert len(record["key_points_html"]) == 3
+    assert detailed == f'<div class="key-points"><strong>What a strong answer covers</strong><ul>{points}</ul></div>' + (
+        record["answer"]["detailed_html"]
+    )
     assert '<span class="arithmatex">\\(' in detailed  # Anki's MathJax reads the \( \) delimiters
     assert "<script" not in detailed
     assert "q/softmax-scaling/" in source and "CC BY 4.0" in source

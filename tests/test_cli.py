@@ -39,45 +39,63 @@ def test_outside_a_repository_exits_two(tmp_path, chdir, capsys):
     assert main(["validate"]) == 2
 
 
+KEY_POINTS = "key_points: [First point., Second point., Third point.]\n"
+REFERENCE = "references: [{title: Attention Is All You Need, url: 'https://arxiv.org/abs/1706.03762'}]\n"
+QID = "acceptance-case"
+
+
+def case(extra: str = "", answered: bool = False, qid: str = QID) -> str:
+    """A valid question file with `extra` added, so only the defect under test can fire."""
+    return VALID.format(id=qid, extra=extra + (KEY_POINTS + REFERENCE if answered else ""))
+
+
+# Each case: (file id, text, the exact problems it must produce as (code, "line:col")). A valid id and key
+# points keep every other rule quiet, so each case fails if the rule it is named after stops firing.
 ACCEPTANCE = {
-    "duplicate key": ("q1", HEADER + "id: q1\nid: q1\n"),
-    "unknown field": ("q1", VALID.format(id="q1", extra="dificulty: easy\n")),
-    "wrong type": ("q1", VALID.format(id="q1", extra="").replace("tags: [llm]", "tags: llm")),
-    "bad difficulty NO": ("q1", VALID.format(id="q1", extra="").replace("difficulty: easy", "difficulty: NO")),
-    "missing question": ("q1", VALID.format(id="q1", extra="").replace("question: A question about q1?\n", "")),
-    "id differs from file name": ("q1", VALID.format(id="q2", extra="")),
-    "broken YAML": ("q1", HEADER + "id: [q1\n"),
-    "alias bomb": ("q1", "a: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\n"),
-    "5 MB file": ("q1", "a: " + "x" * 5_000_000),
-    "empty file": ("q1", ""),
-    "top-level list": ("q1", "- a\n- b\n"),
-    "script in answer": ("q1", VALID.format(id="q1", extra="answer:\n  short: hi <script>alert(1)</script>\n")),
-    "onerror in answer": ("q1", VALID.format(id="q1", extra="answer:\n  short: hi <img src=x onerror=alert(1)>\n")),
-    "javascript link": ("q1", VALID.format(id="q1", extra="answer:\n  short: '[x](javascript:alert(1))'\n")),
+    "duplicate key": (QID, HEADER + f"id: {QID}\nid: {QID}\n", [("QB004", "3:1")]),
+    "unknown field": (QID, case("dificulty: easy\n"), [("QB021", "6:1")]),
+    "wrong type": (QID, case().replace("tags: [llm]", "tags: llm"), [("QB022", "5:7")]),
+    "bad difficulty NO": (QID, case().replace("difficulty: easy", "difficulty: NO"), [("QB023", "4:13")]),
+    "missing question": (QID, case().replace(f"question: A question about {QID}?\n", ""), [("QB020", "2:1")]),
+    "id differs from file name": (QID, case(qid="another-case"), [("QB050", "2:5")]),
+    "broken YAML": (QID, HEADER + f"id: [{QID}\n", [("QB002", "3:1")]),
+    "alias bomb": (QID, "a: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\n", [("QB003", "1:4")]),
+    "5 MB file": (QID, "a: " + "x" * 5_000_000, [("QB001", "1:1")]),
+    "empty file": (QID, "", [("QB005", "1:1")]),
+    "top-level list": (QID, "- a\n- b\n", [("QB005", "1:1")]),
+    "script in answer": (QID, case("answer:\n  short: hi <script>alert(1)</script>\n", True), [("QB030", "7:13"), ("QB030", "7:29")]),
+    "onerror in answer": (QID, case("answer:\n  short: hi <img src=x onerror=alert(1)>\n", True), [("QB030", "7:13")]),
+    "javascript link": (QID, case("answer:\n  short: '[x](javascript:alert(1))'\n", True), [("QB031", "7:11")]),
     "attribute list": (
-        "q1",
-        VALID.format(id="q1", extra="answer:\n  detailed: |\n    text\n    { onclick=alert(1) }\n  short: x\n"),
+        QID,
+        case("answer:\n  detailed: |\n    text\n    { onclick=alert(1) }\n  short: x\n", True),
+        [("QB032", "9:5")],
     ),
-    "snippet marker": ("q1", VALID.format(id="q1", extra="answer:\n  short: '--8<-- \"/etc/passwd\"'\n")),
-    "bidi control": ("q1", VALID.format(id="q1", extra="").replace("A question", "A \u202equestion")),
-    "unknown tag": ("q1", VALID.format(id="q1", extra="").replace("[llm]", "[nope]")),
-    "dangling related": ("q1", VALID.format(id="q1", extra="related: [missing-one]\n")),
-    "same id in two topics": ("softmax-scaling", VALID.format(id="softmax-scaling", extra="subtopic: first-part\n")),
-    "http reference": ("q1", VALID.format(id="q1", extra="answer: {short: x}\nreferences: [{title: t, url: 'http://a.b'}]\n")),
-    "impossible date": ("q1", VALID.format(id="q1", extra="").replace("2026-11-26", "2026-13-45")),
+    "snippet marker": (QID, case("answer:\n  short: '--8<-- \"/etc/passwd\"'\n", True), [("QB033", "7:13")]),
+    "bidi control": (QID, case().replace("A question", "A \u202equestion"), [("QB007", "3:13")]),
+    "unknown tag": (QID, case().replace("[llm]", "[nope]"), [("QB052", "5:8")]),
+    "dangling related": (QID, case("related: [missing-one]\n"), [("QB056", "6:11")]),
+    "same id in two topics": ("softmax-scaling", case("subtopic: first-part\n", qid="softmax-scaling"), [("QB051", "2:5")]),
+    "http reference": (
+        QID,
+        case("answer: {short: x}\nreferences: [{title: t, url: 'http://a.b'}]\n" + KEY_POINTS),
+        [("QB040", "7:30")],
+    ),
+    "impossible date": (QID, case().replace("2026-11-26", "2026-13-45"), [("QB025", "6:16")]),
 }
 
 
-@pytest.mark.parametrize("case", ACCEPTANCE, ids=lambda c: c.replace(" ", "-"))
-def test_each_defect_exits_one_naming_file_and_line(bank_root, chdir, capsys, case):
-    qid, text = ACCEPTANCE[case]
-    rel = f"questions/beta/{qid}.yaml" if case == "same id in two topics" else f"questions/alpha/{qid}.yaml"
+@pytest.mark.parametrize("case_name", ACCEPTANCE, ids=lambda c: c.replace(" ", "-"))
+def test_each_defect_exits_one_naming_file_and_line(bank_root, chdir, capsys, case_name):
+    qid, text, expected = ACCEPTANCE[case_name]
+    rel = f"questions/beta/{qid}.yaml" if case_name == "same id in two topics" else f"questions/alpha/{qid}.yaml"
     write(bank_root, rel, text)
     rc, out = run(bank_root, chdir, capsys)
     assert rc == 1
     problems = out[:-1]
     assert problems and all(LINE.match(line) for line in problems), out
-    assert any(line.startswith(rel + ":") for line in problems), out
+    got = [(m.group(2), m.group(1)) for line in problems if (m := re.match(rf"{re.escape(rel)}:(\d+:\d+): (QB\d+) ", line))]
+    assert got == expected, out
     assert re.fullmatch(r"\d+ errors?, 0 warnings in \d+ files checked", out[-1])
 
 

@@ -143,6 +143,7 @@ def _write_bank(topics, questions) -> Path:
             md = "See " + ", ".join(f"[that](#{t})" for t in links) + "." if links else "Plain."
             code = "    ```python\n    x = '[no](#not-a-link)'\n    ```\n"
             text += f"answer:\n  short: {json.dumps(md)}\n  detailed: |\n    ### More\n\n    {md}\n\n" + code
+            text += "key_points: [One point., Another point., A third point.]\n"
             text += "references: [{title: T, url: 'https://example.org/'}]\n"
         if related:
             text += f"related: [{', '.join(related)}]\n"

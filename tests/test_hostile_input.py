@@ -24,7 +24,7 @@ from qbank.schema import (
 )
 
 HOSTILE = FIXTURES / "hostile"
-REF = "references: [{title: A source, url: 'https://example.org/'}]\n"
+REF = "references: [{title: A source, url: 'https://example.org/'}]\nkey_points: [One point., Another point., A third point.]\n"
 
 
 def question(qid: str, extra: str = "", answer: str = "") -> str:

@@ -42,3 +42,14 @@ def test_maths_arrives_as_mathml_while_questions_json_keeps_tex(bank_root):
     tex = "".join((q["answer"] or {}).get("detailed_html") or "" for q in full["questions"])
     assert '<span class="arithmatex">\\(' in tex
     assert "<math" in html and "\\(" not in html
+
+
+def test_key_points_arrive_with_the_answer_never_in_the_index(bank_root):
+    index, files, full = practice(bank_root)
+    by_id = {q["id"]: q for q in full["questions"]}
+    record = json.loads(files["api/practice/softmax-scaling.json"])
+    assert len(record["key_points_html"]) == len(by_id["softmax-scaling"]["key_points"]) == 3
+    assert "<math" in record["key_points_html"][0] and "\\(" not in record["key_points_html"][0]
+    assert "<code>float16</code>" in record["key_points_html"][2]
+    # The checklist would give the answer away before the reveal, so the index never carries it.
+    assert "key_points" not in files["api/practice.json"].decode() and "Jacobian" not in files["api/practice.json"].decode()

@@ -107,3 +107,15 @@ def test_brackets_in_a_question_never_become_maths():
 
     text = unescape(html)
     assert "arithmatex" not in html and "(Bahdanau)" in text and "[dot]" in text and "$x$" in text
+
+
+def test_key_points_follow_the_short_answer_as_a_checklist(bank_root):
+    cat = catalogue(bank_root)
+    md = render_page(cat, cat.page_of["softmax-scaling"])
+    short_at = md.index('!!! abstract "Short answer"')
+    heading_at = md.index("    **What a strong answer covers**\n    {: .qb-key-points }")
+    assert short_at < heading_at < md.index('??? note "Detailed answer"')
+    assert "    - A saturated softmax has a near-zero Jacobian, so attention stops learning." in md
+    # A link inside a key point resolves like one in an answer.
+    assert "not about `float16` overflow: see [the easy one](alpha.md#what-is-attention)" in md
+

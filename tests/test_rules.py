@@ -158,5 +158,6 @@ def test_every_problem_is_reported_not_just_the_first(bank_root):
     chosen = [f for f in INVALID if f.stem != "old-softmax-question"]
     for fixture in chosen:
         (bank_root / "questions" / "alpha" / fixture.name).write_bytes(fixture.read_bytes())
-    got = sorted((p.path, p.code, f"{p.line}:{p.col}") for p in problems_in(bank_root))
+    # Crowding every fixture onto one page is this test's doing; QB071 has its own scenario test.
+    got = sorted((p.path, p.code, f"{p.line}:{p.col}") for p in problems_in(bank_root) if p.code != "QB071")
     assert got == sorted((path, code, where) for f in chosen for code, where, path in expectations(f))

@@ -77,11 +77,14 @@ def note_for(record: dict) -> genanki.Note:
         f'<a href="{html.escape(permalink, quote=True)}">{html.escape(permalink)}</a> · '
         "GenAI Interview Bank contributors, CC BY 4.0"
     )
+    # Key points open the DetailedAnswer field: the note type's fields and CSS are fixed, so re-imports keep working.
+    points = "".join(f"<li>{p}</li>" for p in record["key_points_html"])
+    key_points = f'<div class="key-points"><strong>What a strong answer covers</strong><ul>{points}</ul></div>' if points else ""
     fields = [
         html.escape(record["question"]),
         html.escape(title),
         clean(answer["short_html"]),
-        clean(answer["detailed_html"] or ""),
+        clean(key_points + (answer["detailed_html"] or "")),
         clean(source),
     ]
     tags = [f"topic::{record['topic']}", f"difficulty::{record['difficulty']}"] + [f"tag::{t}" for t in record["tags"]]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from qbank.catalogue import Catalogue
-from qbank.html_render import to_html
+from qbank.html_render import inline_html, to_html
 from qbank.links import rewrite_question_links
 from qbank.render_pages import edit_url
 
@@ -41,6 +41,8 @@ def question_record(cat: Catalogue, qid: str) -> dict:
         "tags": list(q.tags),
         "answered": q.answer is not None,
         "answer": None,
+        "key_points_html": [],
+        "key_points": [_site_relative(p) for p in q.key_points],
         "follow_ups": list(q.follow_ups),
         "pitfalls": list(q.pitfalls),
         "references": [{"title": r.title, "url": r.url.strip()} for r in q.references],
@@ -57,6 +59,7 @@ def question_record(cat: Catalogue, qid: str) -> dict:
             "detailed_markdown": detailed,
             "detailed_html": to_html(detailed) if detailed else None,
         }
+        record["key_points_html"] = [inline_html(p) for p in record["key_points"]]
     return record
 
 

@@ -56,7 +56,7 @@ class QuestionFile(SourceFile):
             for key in ("short", "detailed"):
                 if isinstance(answer.get(key), str):
                     out.append((("answer", key), answer[key]))
-        for key in ("follow_ups", "pitfalls"):
+        for key in ("key_points", "follow_ups", "pitfalls"):
             items = self.data.get(key)
             if isinstance(items, list):
                 out += [((key, i), s) for i, s in enumerate(items) if isinstance(s, str)]

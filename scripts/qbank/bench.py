@@ -104,7 +104,7 @@ def synthesise(source: Path, dest: Path, n: int, seed: int = 0) -> None:
             data["answer"] = {"short": relink(m.answer.short)}
             if m.answer.detailed:
                 data["answer"]["detailed"] = relink(m.answer.detailed)
-        for key in ("follow_ups", "pitfalls"):
+        for key in ("key_points", "follow_ups", "pitfalls"):
             if getattr(m, key):
                 data[key] = [relink(s) for s in getattr(m, key)]
         if m.references:

@@ -23,3 +23,9 @@ def to_html(text: str) -> str:
     md = _renderer()
     md.reset()
     return clean(md.convert(text))
+
+
+def inline_html(text: str) -> str:
+    """One list item (a key point) as inline HTML: its Markdown rendered, without the wrapping paragraph."""
+    html = to_html(text)
+    return html[3:-4] if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1 else html

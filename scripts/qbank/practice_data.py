@@ -2,7 +2,8 @@
 
 - ``api/practice.json``: every answered question, without its answer (what the selection form and the
   shuffled queue need; about 3% of questions.json).
-- ``api/practice/<id>.json``: one question's short and detailed answers, fetched when its card is shown.
+- ``api/practice/<id>.json``: one question's short and detailed answers and its key points, fetched when its
+  card is shown, so the checklist is never in the data loaded before the reveal.
 
 Maths in both is MathML, as on the pages, so practice mode needs no maths script. These files serve the
 site only; ``api/questions.json`` is the documented, versioned format for reuse.
@@ -47,6 +48,7 @@ def practice_files(cat: Catalogue) -> dict[str, str]:
                 "id": q.id,
                 "short_html": maths.render_html(answer["short_html"]),
                 "detailed_html": maths.render_html(detailed) if detailed else None,
+                "key_points_html": [maths.render_html(p) for p in record["key_points_html"]],
             }
         )
     used = {r["topic"] for r in questions}

@@ -76,6 +76,9 @@ def render_question(cat: Catalogue, page: Page, q: Question) -> str:
         ]
     else:
         out += ['!!! abstract "Short answer"', "", indent(_markdown(cat, page.path, q.answer.short)), ""]
+        if q.key_points:
+            points = "\n".join(f"- {_markdown(cat, page.path, p)}" for p in q.key_points)
+            out += [indent("**What a strong answer covers**\n{: .qb-key-points }"), "", indent(points), ""]
         if q.answer.detailed:
             out += ['??? note "Detailed answer"', "", indent(_markdown(cat, page.path, q.answer.detailed)), ""]
     sections = [("Follow-up questions", q.follow_ups), ("Common pitfalls", q.pitfalls)]

@@ -21,6 +21,8 @@ QUESTION_MAX_CHARS = 300
 SHORT_ANSWER_MAX_CHARS = 1_500
 DETAILED_ANSWER_MAX_CHARS = 20_000
 ITEM_MAX_CHARS = 500  # one follow-up or pitfall
+KEY_POINT_MAX_CHARS = 160  # one sentence an interviewer listens for
+KEY_POINTS_MIN, KEY_POINTS_MAX = 3, 6
 TITLE_MAX_CHARS = 300
 URL_MAX_CHARS = 2_000
 LIST_MAX_ITEMS = 20
@@ -73,6 +75,7 @@ def _single_line(text: str) -> str:
 
 # One line: a follow-up or pitfall is a list item, and a second line would escape the list on the page.
 Item = Annotated[str, StringConstraints(min_length=1, max_length=ITEM_MAX_CHARS), AfterValidator(_single_line)]
+KeyPoint = Annotated[str, StringConstraints(min_length=1, max_length=KEY_POINT_MAX_CHARS), AfterValidator(_single_line)]
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date), Field(json_schema_extra={"format": "date"})]
 Position = Annotated[int, BeforeValidator(_whole_number), Field(ge=0, le=9999)]
 
@@ -109,6 +112,13 @@ class Question(_Strict):
     tags: list[TagName] = Field(min_length=1, max_length=LIST_MAX_ITEMS, description="Tags from questions/_tags.yaml.")
     subtopic: Slug | None = Field(default=None, description="Required when the topic has subtopics, forbidden otherwise.")
     answer: Answer | None = None
+    key_points: list[KeyPoint] = Field(
+        default_factory=list,
+        min_length=KEY_POINTS_MIN,
+        max_length=KEY_POINTS_MAX,
+        description=f"What an interviewer listens for in a strong answer: {KEY_POINTS_MIN} to {KEY_POINTS_MAX} one-sentence items "
+        f"of at most {KEY_POINT_MAX_CHARS} characters. Practice mode shows them as a self-grading checklist. Inline Markdown.",
+    )
     follow_ups: list[Item] = Field(default_factory=list, max_length=LIST_MAX_ITEMS)
     pitfalls: list[Item] = Field(default_factory=list, max_length=LIST_MAX_ITEMS)
     references: list[Reference] = Field(default_factory=list, max_length=LIST_MAX_ITEMS)

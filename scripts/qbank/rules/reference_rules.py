@@ -1,4 +1,5 @@
-"""Reference rules: primary sources, linked in a form that resolves to the work they name."""
+"""Answer rules: an answer cites primary sources, linked in a form that resolves to the work they name, and
+lists the key points an interviewer listens for."""
 
 from __future__ import annotations
 
@@ -48,6 +49,14 @@ def answer_needs_references(q):
     if isinstance(q.data.get("answer"), dict) and not q.data.get("references"):
         line, col = q.where(("answer",), key=True)
         yield line, col, "an answered question needs at least one reference"
+
+
+@rule("QB044", "answer-needs-key-points", severity="warning")
+def answer_needs_key_points(q):
+    """An answered question lists its key points: what an interviewer listens for, and practice mode's checklist."""
+    if isinstance(q.data.get("answer"), dict) and not q.data.get("key_points"):
+        line, col = q.where(("answer",), key=True)
+        yield line, col, "an answered question needs key_points: 3 to 6 one-sentence items an interviewer listens for"
 
 
 @rule("QB043", "duplicate-reference")

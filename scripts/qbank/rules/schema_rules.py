@@ -79,8 +79,9 @@ def _message(error: dict, model) -> str:
         if minimum <= 1:
             return f"{name} must not be empty"
         got = error.get("input")
-        unit = "characters" if isinstance(got, str) else "items"
-        return f"{name} is too short: {len(got) if got is not None else 0} {unit}; the minimum is {minimum}"
+        count = len(got) if got is not None else 0
+        unit = ("character" if isinstance(got, str) else "item") + ("" if count == 1 else "s")
+        return f"{name} is too short: {count} {unit}; the minimum is {minimum}"
     return f"{name}: {error['msg']}"
 
 
