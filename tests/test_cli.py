@@ -63,7 +63,11 @@ ACCEPTANCE = {
     "5 MB file": (QID, "a: " + "x" * 5_000_000, [("QB001", "1:1")]),
     "empty file": (QID, "", [("QB005", "1:1")]),
     "top-level list": (QID, "- a\n- b\n", [("QB005", "1:1")]),
-    "script in answer": (QID, case("answer:\n  short: hi <script>alert(1)</script>\n", True), [("QB030", "7:13"), ("QB030", "7:29")]),
+    "script in answer": (
+        QID,
+        case("answer:\n  short: hi <script>alert(1)</script>\n", True),
+        [("QB030", "7:13"), ("QB030", "7:29")],
+    ),
     "onerror in answer": (QID, case("answer:\n  short: hi <img src=x onerror=alert(1)>\n", True), [("QB030", "7:13")]),
     "javascript link": (QID, case("answer:\n  short: '[x](javascript:alert(1))'\n", True), [("QB031", "7:11")]),
     "attribute list": (

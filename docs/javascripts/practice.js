@@ -299,6 +299,15 @@
       answerOf(q, state.base).then(
         function (a) {
           var parts = [el("h3", { text: "Short answer" }), el("div", { class: "qb-card__short", html: a.short_html })];
+          if (a.key_points_html && a.key_points_html.length) {
+            parts.push(
+              el("h3", { text: "What a strong answer covers" }),
+              el("ul", { class: "qb-card__key-points" }, a.key_points_html.map(function (p) { return el("li", { html: p }); }))
+            );
+          }
+          if (a.solution_html) {
+            parts.push(el("h3", { text: "Reference solution" }), el("div", { class: "qb-card__solution", html: a.solution_html }));
+          }
           if (a.detailed_html) {
             parts.push(el("h3", { text: "Detailed answer" }), el("div", { class: "qb-card__detailed", html: a.detailed_html }));
           }

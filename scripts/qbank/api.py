@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from qbank import exercises
 from qbank.catalogue import Catalogue
 from qbank.html_render import inline_html, to_html
 from qbank.links import rewrite_question_links
@@ -22,6 +23,21 @@ ATTRIBUTION = (
 def _site_relative(text: str) -> str:
     # Links between questions become site-root-relative permalinks (q/<id>/), valid from any page.
     return rewrite_question_links(text, lambda qid: f"q/{qid}/")
+
+
+def _exercise(q) -> dict | None:
+    if q.exercise is None:
+        return None
+    ex = q.exercise
+    return {
+        "module": exercises.module_name(q.id),
+        "download": exercises.download_path(q.id),
+        "starter": ex.starter,
+        "solution": ex.solution,
+        "tests": ex.tests,
+        "test_names": exercises.test_names(ex.tests),
+        "wrong": [{"mistake": w.mistake, "code": w.code} for w in ex.wrong],
+    }
 
 
 def question_record(cat: Catalogue, qid: str) -> dict:
@@ -47,6 +63,7 @@ def question_record(cat: Catalogue, qid: str) -> dict:
         "pitfalls": list(q.pitfalls),
         "references": [{"title": r.title, "url": r.url.strip()} for r in q.references],
         "related": list(q.related),
+        "exercise": _exercise(q),
         "last_reviewed": q.last_reviewed.isoformat(),
         "edit_url": edit_url(q, topic.name),
     }

@@ -54,9 +54,9 @@ def parser() -> argparse.ArgumentParser:
     bench.add_argument("--keep", metavar="DIR", help="build in DIR (empty or new) and keep it, instead of a temp folder")
     bench.add_argument("--search", action="store_true", help="also time the first search result in Chromium")
     bench.set_defaults(func=lambda args: __import__("qbank.bench", fromlist=["main"]).main(args))
-    from qbank import check_ids, new_question, stats  # contribution tools: each adds its own subcommand
+    from qbank import check_ids, drill, new_question, stats  # contributor and learner tools: each adds its own subcommand
 
-    for module in (new_question, check_ids, stats):
+    for module in (new_question, check_ids, stats, drill):
         module.register(sub)
     return p
 

@@ -1,11 +1,12 @@
-"""Downloadable exports built from the catalogue: llms.txt and the Anki deck. questions.json is in api.py.
+"""Downloadable exports built from the catalogue: llms.txt, the Anki deck and the exercise downloads.
+questions.json is in api.py.
 
 Every export is a pure function of the bank (and SITE_URL for absolute links), so two builds give the same bytes.
 """
 
 from __future__ import annotations
 
-from qbank import anki_export, settings
+from qbank import anki_export, exercise_downloads, settings
 from qbank.api import LICENSE_URL
 from qbank.catalogue import Catalogue
 
@@ -55,4 +56,6 @@ def llms_txt(cat: Catalogue) -> str:
 
 
 def render_exports(cat: Catalogue) -> dict[str, str | bytes]:
-    return {"llms.txt": llms_txt(cat), anki_export.PATH: anki_export.apkg_bytes(cat)}
+    files = {"llms.txt": llms_txt(cat), anki_export.PATH: anki_export.apkg_bytes(cat)}
+    files.update(exercise_downloads.exercise_files(cat))
+    return files

@@ -15,6 +15,7 @@ import json
 
 from qbank import api, maths
 from qbank.catalogue import Catalogue
+from qbank.html_render import to_html
 
 FORMAT = "genai-interview-bank/practice"
 
@@ -49,6 +50,8 @@ def practice_files(cat: Catalogue) -> dict[str, str]:
                 "short_html": maths.render_html(answer["short_html"]),
                 "detailed_html": maths.render_html(detailed) if detailed else None,
                 "key_points_html": [maths.render_html(p) for p in record["key_points_html"]],
+                # A coding card shows the task; the reveal shows the reference solution.
+                "solution_html": to_html(f"```python\n{q.exercise.solution.strip()}\n```") if q.exercise else None,
             }
         )
     used = {r["topic"] for r in questions}

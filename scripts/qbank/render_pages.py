@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, urlencode
 
-from qbank import settings
+from qbank import exercises, settings
 from qbank.catalogue import Catalogue, Page
 from qbank.links import rewrite_question_links
 from qbank.schema import Question
@@ -58,12 +58,44 @@ def _markdown(cat: Catalogue, page_path: str, text: str) -> str:
     return rewrite_question_links(text.strip(), lambda qid: cat.href(page_path, qid))
 
 
+def _fence(code: str) -> str:
+    """A fenced Python block long enough that no run of backticks inside the code can close it."""
+    ticks = "`" * max(3, max((len(m) for m in re.findall(r"`+", code)), default=0) + 1)
+    return f"{ticks}python\n{code.strip(chr(10))}\n{ticks}"
+
+
+def _exercise_task(cat: Catalogue, page: Page, q: Question) -> list[str]:
+    """The starter at body size, the tests folded, and the one-file download."""
+    ex = q.exercise
+    download = cat.link(page.path, exercises.download_path(q.id))
+    count = len(exercises.test_names(ex.tests))
+    return [
+        f"**Starter** · [Download the starter and tests]({download}) (one file; run it with `python` or pytest)",
+        "{: .qb-exercise-starter }",
+        "",
+        _fence(ex.starter),
+        "",
+        f'??? example "Tests ({count})"',
+        "",
+        indent(_fence(ex.tests)),
+        "",
+    ]
+
+
+def _exercise_solution(q: Question) -> str:
+    ex = q.exercise
+    mistakes = "\n".join(f"- {escape_inline(w.mistake)}" for w in ex.wrong)
+    return f"### Reference solution\n\n{_fence(ex.solution)}\n\n### Mistakes the tests catch\n\n{mistakes}"
+
+
 def render_question(cat: Catalogue, page: Page, q: Question) -> str:
     tags = " ".join(q.tags)
     out = [f'## {escape_inline(q.question)} {{ #{q.id} .qb-question data-difficulty="{q.difficulty}" data-tags="{tags}" }}', ""]
     badges = [f"[{q.difficulty}]({cat.link(page.path, f'difficulty/{q.difficulty}.md')}){{ .qb-badge .qb-{q.difficulty} }}"]
     badges += [f"[{t}]({cat.link(page.path, f'tags/{t}.md')}){{ .qb-tag }}" for t in q.tags]
     out += [" ".join(badges), ""]
+    if q.exercise is not None:
+        out += _exercise_task(cat, page, q)
     if q.answer is None:
         out += [
             '!!! warning "Answer wanted"',
@@ -79,8 +111,11 @@ def render_question(cat: Catalogue, page: Page, q: Question) -> str:
         if q.key_points:
             points = "\n".join(f"- {_markdown(cat, page.path, p)}" for p in q.key_points)
             out += [indent("**What a strong answer covers**\n{: .qb-key-points }"), "", indent(points), ""]
-        if q.answer.detailed:
-            out += ['??? note "Detailed answer"', "", indent(_markdown(cat, page.path, q.answer.detailed)), ""]
+        detailed = _markdown(cat, page.path, q.answer.detailed) if q.answer.detailed else ""
+        if q.exercise is not None:
+            detailed = (detailed + "\n\n" + _exercise_solution(q)).strip()
+        if detailed:
+            out += ['??? note "Detailed answer"', "", indent(detailed), ""]
     sections = [("Follow-up questions", q.follow_ups), ("Common pitfalls", q.pitfalls)]
     for title, items in sections:
         if items:

@@ -26,6 +26,7 @@ KEY_POINTS_MIN, KEY_POINTS_MAX = 3, 6
 TITLE_MAX_CHARS = 300
 URL_MAX_CHARS = 2_000
 LIST_MAX_ITEMS = 20
+CODE_MAX_CHARS = 20_000  # one part of an exercise
 SCHEMA_HEADER = "# yaml-language-server: $schema=../../schema/question.schema.json"
 DIFFICULTIES = ("easy", "medium", "hard")
 
@@ -101,6 +102,30 @@ class Reference(_Strict):
     )
 
 
+Code = Annotated[str, StringConstraints(min_length=1, max_length=CODE_MAX_CHARS)]
+
+
+class WrongSolution(_Strict):
+    mistake: Annotated[Text, AfterValidator(_single_line), StringConstraints(max_length=KEY_POINT_MAX_CHARS)] = Field(
+        description="The mistake, in one line: 'softmax without the max shift', 'mask off by one'."
+    )
+    code: Code = Field(description="A plausible wrong solution; the tests must fail on it.")
+
+
+class Exercise(_Strict):
+    """A coding exercise. Every part is Python using only the standard library and NumPy."""
+
+    starter: Code = Field(
+        description="Signatures with docstrings (shapes, dtypes, edge cases); bodies raise NotImplementedError."
+    )
+    solution: Code = Field(description="The reference implementation; the tests pass on it.")
+    tests: Code = Field(
+        description="def test_...(): functions with asserts, importing the functions under test from the module named "
+        "by the id with hyphens as underscores: from top_p_sampling import top_p_filter."
+    )
+    wrong: list[WrongSolution] = Field(min_length=1, max_length=LIST_MAX_ITEMS, description="Wrong solutions the tests catch.")
+
+
 class Question(_Strict):
     """One interview question: questions/<topic>/<id>.yaml."""
 
@@ -116,13 +141,17 @@ class Question(_Strict):
         default_factory=list,
         min_length=KEY_POINTS_MIN,
         max_length=KEY_POINTS_MAX,
-        description=f"What an interviewer listens for in a strong answer: {KEY_POINTS_MIN} to {KEY_POINTS_MAX} one-sentence items "
-        f"of at most {KEY_POINT_MAX_CHARS} characters. Practice mode shows them as a self-grading checklist. Inline Markdown.",
+        description="What an interviewer listens for in a strong answer: "
+        f"{KEY_POINTS_MIN} to {KEY_POINTS_MAX} one-sentence items of at most {KEY_POINT_MAX_CHARS} characters. "
+        "Practice mode shows them as a self-grading checklist. Inline Markdown.",
     )
     follow_ups: list[Item] = Field(default_factory=list, max_length=LIST_MAX_ITEMS)
     pitfalls: list[Item] = Field(default_factory=list, max_length=LIST_MAX_ITEMS)
     references: list[Reference] = Field(default_factory=list, max_length=LIST_MAX_ITEMS)
     related: list[Slug] = Field(default_factory=list, max_length=LIST_MAX_ITEMS, description="Ids of related questions.")
+    exercise: Exercise | None = Field(
+        default=None, description="A coding exercise with starter, solution, tests and wrong solutions."
+    )
     last_reviewed: IsoDate
 
 

@@ -54,6 +54,14 @@ def run(bank: Bank) -> list[Problem]:
 
 
 # Registration happens on import; keep these imports at the bottom.
-from qbank.rules import crossfile_rules, file_rules, markdown_rules, reference_rules, schema_rules, similarity_rules  # noqa: E402,F401
+from qbank.rules import (  # noqa: E402,F401
+    crossfile_rules,
+    exercise_rules,
+    file_rules,
+    markdown_rules,
+    reference_rules,
+    schema_rules,
+    similarity_rules,
+)
 
 __all__ = ["REGISTRY", "Rule", "rule", "run"]
