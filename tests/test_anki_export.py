@@ -57,13 +57,21 @@ def test_notes_carry_topic_and_difficulty_tags_and_the_answers_as_html(bank_root
     assert f"topic::{record['topic']}" in note["tags"] and f"difficulty::{record['difficulty']}" in note["tags"]
     assert all(f"tag::{t}" in note["tags"] for t in record["tags"])
     assert question.startswith("Why") and topic == record["topic_title"]
-    assert short == record["answer"]["short_html"]
+    assert short == anki_export.absolute_links(record["answer"]["short_html"])
+    assert 'href="http://127.0.0.1:8000/q/what-is-attention/"' in short  # absolute, so it works inside Anki
     # The key points open the back's detailed field, as a checklist, in their order.
     points = "".join(f"<li>{p}</li>" for p in record["key_points_html"])
     assert len(record["key_points_html"]) == 3
-    assert detailed == f'<div class="key-points"><strong>What a strong answer covers</strong><ul>{points}</ul></div>' + (
-        record["answer"]["detailed_html"]
+    follow_ups = "".join(f"<li>{p}</li>" for p in record["follow_ups_html"])
+    pitfalls = "".join(f"<li>{p}</li>" for p in record["pitfalls_html"])
+    assert detailed == anki_export.absolute_links(
+        f'<div class="key-points"><strong>What a strong answer covers</strong><ul>{points}</ul></div>'
+        + record["answer"]["detailed_html"]
+        + f"<div><strong>Follow-up questions</strong><ul>{follow_ups}</ul></div>"
+        + f"<div><strong>Common pitfalls</strong><ul>{pitfalls}</ul></div>"
     )
+    # Maths in a follow-up reaches the card in the delimiters Anki's MathJax reads.
+    assert '<span class="arithmatex">\\(d_k = 1\\)</span>' in detailed
     assert '<span class="arithmatex">\\(' in detailed  # Anki's MathJax reads the \( \) delimiters
     assert "<script" not in detailed
     assert "q/softmax-scaling/" in source and "CC BY 4.0" in source
@@ -127,3 +135,12 @@ def test_a_bank_with_no_answers_gives_an_empty_but_valid_deck(bank_root, tmp_pat
     apkg, data = deck_of(bank_root)
     assert data["answered"] == 0
     assert notes(open_collection(apkg, tmp_path)) == []
+
+
+def test_absolute_links_prefix_only_links_without_a_scheme(monkeypatch):
+    monkeypatch.setenv("SITE_URL", "https://example.org/bank")
+    html = '<a href="q/rope/">a</a> <a href="https://arxiv.org/abs/1">b</a> <a href="/q/x/">c</a>'
+    assert anki_export.absolute_links(html) == (
+        '<a href="https://example.org/bank/q/rope/">a</a> <a href="https://arxiv.org/abs/1">b</a> '
+        '<a href="https://example.org/bank/q/x/">c</a>'
+    )

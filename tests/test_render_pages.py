@@ -119,3 +119,17 @@ def test_key_points_follow_the_short_answer_as_a_checklist(bank_root):
     # A link inside a key point resolves like one in an answer.
     assert "not about `float16` overflow: see [the easy one](alpha.md#what-is-attention)" in md
 
+
+
+def test_a_reference_shows_where_it_leads():
+    from qbank.render_pages import source_label
+
+    assert source_label("https://arxiv.org/abs/2006.11239") == "arXiv:2006.11239"
+    assert source_label(" https://www.anthropic.com/research/x ") == "anthropic.com"
+    assert source_label("https://docs.vllm.ai/en/latest/") == "docs.vllm.ai"
+
+
+def test_references_carry_their_source_label(bank_root):
+    cat = catalogue(bank_root)
+    md = render_page(cat, cat.page_of["softmax-scaling"])
+    assert "- [Attention Is All You Need](https://arxiv.org/abs/1706.03762) *arXiv:1706.03762*{ .qb-ref-source }" in md

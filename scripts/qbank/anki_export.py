@@ -12,6 +12,7 @@ import datetime as dt
 import html
 import io
 import itertools
+import re
 import sqlite3
 import zipfile
 
@@ -68,6 +69,22 @@ def deck_description(cat: Catalogue) -> str:
     )
 
 
+# Any href that does not name a scheme: the site-relative permalinks (q/<id>/) that questions.json carries.
+_RELATIVE_HREF = re.compile(r'href="(?![a-zA-Z][a-zA-Z0-9+.-]*:)/?([^"]*)"')
+
+
+def absolute_links(fragment: str) -> str:
+    """Every link made absolute from SITE_URL: inside Anki, on a phone, a relative link leads nowhere."""
+    site = html.escape(settings.site_url(), quote=True)
+    return _RELATIVE_HREF.sub(lambda m: f'href="{site}{m.group(1)}"', fragment)
+
+
+def _items(title: str, items: list[str]) -> str:
+    if not items:
+        return ""
+    return f"<div><strong>{title}</strong><ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul></div>"
+
+
 def note_for(record: dict) -> genanki.Note:
     """One note from a questions.json record (whose HTML is already sanitised; sanitised again as composed)."""
     answer = record["answer"]
@@ -77,14 +94,16 @@ def note_for(record: dict) -> genanki.Note:
         f'<a href="{html.escape(permalink, quote=True)}">{html.escape(permalink)}</a> · '
         "GenAI Interview Bank contributors, CC BY 4.0"
     )
-    # Key points open the DetailedAnswer field: the note type's fields and CSS are fixed, so re-imports keep working.
+    # Key points open the DetailedAnswer field, and follow-ups and pitfalls close it: the note type's fields and
+    # CSS are fixed, so re-imports keep working.
     points = "".join(f"<li>{p}</li>" for p in record["key_points_html"])
     key_points = f'<div class="key-points"><strong>What a strong answer covers</strong><ul>{points}</ul></div>' if points else ""
+    extras = _items("Follow-up questions", record["follow_ups_html"]) + _items("Common pitfalls", record["pitfalls_html"])
     fields = [
         html.escape(record["question"]),
         html.escape(title),
-        clean(answer["short_html"]),
-        clean(key_points + (answer["detailed_html"] or "")),
+        clean(absolute_links(answer["short_html"])),
+        clean(absolute_links(key_points + (answer["detailed_html"] or "") + extras)),
         clean(source),
     ]
     tags = [f"topic::{record['topic']}", f"difficulty::{record['difficulty']}"] + [f"tag::{t}" for t in record["tags"]]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 from qbank import exercises, settings
 from qbank.catalogue import Catalogue, Page
@@ -47,6 +47,18 @@ def report_url(q: Question) -> str:
         quote_via=quote,
     )
     return f"{settings.repo_url()}/issues/new?{query}"
+
+
+_ARXIV = re.compile(r"https://arxiv\.org/abs/(\S+)")
+
+
+def source_label(url: str) -> str:
+    """Where a reference leads, shown beside its title: the arXiv id for a paper, otherwise the host."""
+    url = url.strip()
+    if m := _ARXIV.fullmatch(url):
+        return f"arXiv:{m.group(1)}"
+    host = (urlsplit(url).hostname or "").lower()
+    return host.removeprefix("www.")
 
 
 def _link_target(url: str) -> str:
@@ -122,7 +134,10 @@ def render_question(cat: Catalogue, page: Page, q: Question) -> str:
             out += [f"**{title}**", ""] + [f"- {_markdown(cat, page.path, s)}" for s in items] + [""]
     if q.references:
         out += ["**References**", ""]
-        out += [f"- [{escape_inline(r.title)}]({_link_target(r.url)})" for r in q.references] + [""]
+        for r in q.references:
+            label = escape_inline(source_label(r.url))
+            out.append(f"- [{escape_inline(r.title)}]({_link_target(r.url)}) *{label}*{{ .qb-ref-source }}")
+        out += [""]
     if q.related:
         out += ["**Related questions**", ""]
         out += [f"- [{escape_inline(cat.by_id[rid].question)}]({cat.href(page.path, rid)})" for rid in q.related] + [""]

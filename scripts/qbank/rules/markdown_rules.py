@@ -154,3 +154,33 @@ def maths_renders(q):
     for tex, display, where in _formulas(q):
         for message in maths.problems(tex, display=display):
             yield *where(), message
+
+
+_BLOCK_NAMES = {
+    "heading_open": "a heading",
+    "bullet_list_open": "a list",
+    "ordered_list_open": "a numbered list",
+    "blockquote_open": "a block quote",
+    "fence": "a code block",
+    "code_block": "an indented code block",
+    "hr": "a rule",
+    "math_block": "display maths",
+    "math_block_label": "display maths",
+    "table_open": "a table",
+    "html_block": None,  # QB030 reports raw HTML
+}
+
+
+@rule("QB039", "inline-only")
+def inline_only(q):
+    """Key points, follow-ups and pitfalls are list items: inline Markdown only (text, $maths$, `code`, links),
+    never a heading, list, quote, code block or display maths that would break out of the item."""
+    for loc, text, tokens in q.tokens:
+        if loc[0] not in ("key_points", "follow_ups", "pitfalls"):
+            continue
+        for tok in tokens:
+            what = _BLOCK_NAMES.get(tok.type)
+            if what:
+                line, col = locate(q, loc, text.strip()[:20])
+                yield line, col, f"{loc[0]} items hold inline Markdown only; this one starts {what}"
+                break
