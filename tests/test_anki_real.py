@@ -18,7 +18,8 @@ try:
 except ImportError as exc:  # pragma: no cover - depends on the platform's wheels
     if os.environ.get("CI") == "true":
         raise RuntimeError("the official anki package is required under CI=true; install the test extra") from exc
-    pytest.skip(f"the official anki package is not installed here ({exc}); the real-Anki import is not checked", allow_module_level=True)
+    reason = f"the official anki package is not installed here ({exc}); the real-Anki import is not checked"
+    pytest.skip(reason, allow_module_level=True)
 
 SITE = "https://example.org/genai-interview-bank/"
 RELATIVE_LINK = re.compile(r'(?:href|src)="(?![a-z][a-z0-9+.-]*:)', re.IGNORECASE)
