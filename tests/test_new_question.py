@@ -48,7 +48,10 @@ def test_text_that_needs_quoting_survives_exactly(bank_root, chdir, capsys):
 
 def test_a_topic_with_subtopics_needs_one(bank_root, chdir, capsys):
     args = ["--topic", "beta", "--question", "What is beam search?", "--difficulty", "easy", "--tags", "llm"]
-    assert new(bank_root, chdir, capsys, *args)[0] == 2
+    rc, _out, err = new(bank_root, chdir, capsys, *args)
+    assert rc == 2 and err == "qbank new: topic 'beta' needs --subtopic, one of first-part, second-part"
+    left = sorted(p.name for p in (bank_root / "questions/beta").iterdir())
+    assert left == ["_topic.yaml", "decoding-basics.yaml", "open-question.yaml"]  # nothing half-written is left
     rc, out, _ = new(bank_root, chdir, capsys, *args, "--subtopic", "second-part")
     assert rc == 0 and "subtopic: second-part\n" in (bank_root / out).read_text()
 
@@ -124,3 +127,24 @@ def test_slugs_are_readable_bounded_and_ascii():
     long = slug_from("How " + " ".join(f"word{i}" for i in range(40)) + "?")
     assert 3 <= len(long) <= 60 and not long.endswith("-")
     assert len(slug_from("Is it?")) >= 3
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_in_a_terminal_a_missing_subtopic_is_asked_for_with_its_choices(bank_root, chdir, capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", _Terminal("second-part\n"))
+    args = ["--topic", "beta", "--question", "What is beam search?", "--difficulty", "easy", "--tags", "llm"]
+    rc, out, err = new(bank_root, chdir, capsys, *args)
+    assert (rc, out) == (0, "questions/beta/beam-search.yaml")
+    assert "Subtopic [first-part, second-part]" in err
+    assert "subtopic: second-part\n" in (bank_root / out).read_text()
+
+
+def test_in_a_terminal_a_wrong_answer_still_gets_the_clear_error(bank_root, chdir, capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", _Terminal("third-part\n"))
+    args = ["--topic", "beta", "--question", "What is beam search?", "--difficulty", "easy", "--tags", "llm"]
+    rc, _out, err = new(bank_root, chdir, capsys, *args)
+    assert rc == 2 and "needs --subtopic, one of first-part, second-part" in err

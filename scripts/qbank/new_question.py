@@ -86,6 +86,10 @@ def _ask(prompt: str, choices: list[str] | None = None) -> str:
     return line.strip()
 
 
+def _is_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
 def _fields(args, bank) -> tuple[str, str | None, str, str, list[str]]:
     interactive = not any(getattr(args, k) for k in ("topic", "subtopic", "question", "difficulty", "tags"))
     topics = sorted(bank.topics)
@@ -96,7 +100,8 @@ def _fields(args, bank) -> tuple[str, str | None, str, str, list[str]]:
         raise UsageError(f"unknown topic {topic!r}; expected one of {', '.join(topics)}")
     subtopics = [s.id for s in bank.topics[topic].model.subtopics]
     subtopic = args.subtopic
-    if interactive and subtopics:
+    # Ask when a person is there to answer; a script or a pipe gets the clear error below instead.
+    if subtopics and not subtopic and (interactive or _is_terminal()):
         subtopic = _ask("Subtopic", subtopics)
     if subtopics and subtopic not in subtopics:
         raise UsageError(f"topic {topic!r} needs --subtopic, one of {', '.join(subtopics)}")
