@@ -127,7 +127,15 @@ def clone(tmp_path_factory) -> Path:
         if src.is_file():
             (dest / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, dest / rel)
-    (dest / ".venv").symlink_to(REPO / ".venv")
+    # The project's venv is reused through links to its folders, with the clone's own install stamp made newer
+    # than pyproject.toml: make then sees an installed venv and never reinstalls the package from the clone
+    # (which would point the shared venv at a folder that is about to be deleted).
+    venv = dest / ".venv"
+    venv.mkdir()
+    for entry in (REPO / ".venv").iterdir():
+        if entry.name != ".installed":
+            (venv / entry.name).symlink_to(entry)
+    (venv / ".installed").touch()
     return dest
 
 
