@@ -11,7 +11,21 @@ import pytest
 from conftest import problems_in, write
 from qbank import safe_yaml
 from qbank.cli import main
+from qbank import new_question
 from qbank.new_question import slug_from, unique_id
+
+
+FIXED_DAY = dt.date(2026, 11, 30)
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock(monkeypatch):
+    # A fixed date, so a test cannot pass or fail by the day it runs on.
+    monkeypatch.setattr(new_question, "today", lambda: FIXED_DAY)
+
+
+def listing(root) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in (root / "questions").rglob("*"))
 
 
 def new(root, chdir, capsys, *args):
@@ -35,7 +49,7 @@ def test_flags_create_a_valid_file_and_print_its_path(bank_root, chdir, capsys):
     assert text.startswith("# yaml-language-server: $schema=../../schema/question.schema.json\n")
     data = safe_yaml.load(text.encode()).data
     assert data["question"] == FLAGS[3] and data["tags"] == ["attention", "llm"]
-    assert data["last_reviewed"] == dt.date.today().isoformat()
+    assert data["last_reviewed"] == "2026-11-30"
     assert problems_in(bank_root) == []
 
 
@@ -65,8 +79,10 @@ def test_no_flags_asks_on_standard_input(bank_root, chdir, capsys, monkeypatch):
 
 def test_input_that_ends_early_is_a_usage_error(bank_root, chdir, capsys, monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.StringIO("alpha\n"))
-    assert new(bank_root, chdir, capsys)[0] == 2
-    assert not list((bank_root / "questions/alpha").glob("question*.yaml"))
+    before = listing(bank_root)
+    rc, _out, err = new(bank_root, chdir, capsys)
+    assert rc == 2 and "qbank new: no answer for 'question' (standard input ended)" in err
+    assert listing(bank_root) == before
 
 
 @pytest.mark.parametrize(
@@ -87,6 +103,7 @@ def test_usage_errors_exit_two_and_write_nothing(bank_root, chdir, capsys, args)
 
 
 def test_a_near_duplicate_is_refused_naming_the_existing_question(bank_root, chdir, capsys):
+    before = listing(bank_root)
     rc, _, err = new(
         bank_root,
         chdir,
@@ -97,18 +114,26 @@ def test_a_near_duplicate_is_refused_naming_the_existing_question(bank_root, chd
     )
     assert rc == 1
     assert "'softmax-scaling' (questions/alpha/softmax-scaling.yaml" in err
-    assert not list((bank_root / "questions/beta").glob("attention*.yaml"))
+    assert listing(bank_root) == before
 
 
 def test_an_invalid_file_is_not_left_behind(bank_root, chdir, capsys):
+    before = listing(bank_root)
     rc, _, err = new(bank_root, chdir, capsys, *flags("What is a brand new idea?", tags="no-such-tag"))
-    assert rc == 1 and "QB052" in err
-    assert not (bank_root / "questions/alpha/brand-new-idea.yaml").exists()
+    assert rc == 1
+    assert (
+        "questions/alpha/brand-new-idea.yaml:5:8: QB052 error: unknown tag 'no-such-tag'; "
+        "add it to questions/_tags.yaml or use an existing one (unknown-tag)" in err
+    )
+    assert listing(bank_root) == before
 
 
 def test_a_question_over_the_length_limit_is_refused(bank_root, chdir, capsys):
+    before = listing(bank_root)
     rc, _, err = new(bank_root, chdir, capsys, *flags("Why " + "really " * 60 + "?"))
-    assert rc == 1 and "QB02" in err
+    assert rc == 1
+    assert ":3:11: QB024 error: question is too long: 425 characters; the limit is 300 (length)" in err
+    assert listing(bank_root) == before
 
 
 def test_ids_avoid_current_and_moved_ids(bank_root, chdir, capsys):

@@ -155,9 +155,14 @@ def create(root: Path, args, today: dt.date | None = None) -> tuple[int, str]:
     return 0, rel
 
 
+def today() -> dt.date:
+    """The review date a new file records; a function so tests can fix the clock."""
+    return dt.date.today()
+
+
 def run(args: argparse.Namespace) -> int:
     try:
-        code, message = create(Path.cwd(), args)
+        code, message = create(Path.cwd(), args, today())
     except UsageError as exc:
         print(f"qbank new: {exc}", file=sys.stderr)
         return 2
