@@ -9,11 +9,9 @@ import sys
 import pytest
 
 from conftest import problems_in, write
-from qbank import safe_yaml
+from qbank import new_question, safe_yaml
 from qbank.cli import main
-from qbank import new_question
 from qbank.new_question import slug_from, unique_id
-
 
 FIXED_DAY = dt.date(2026, 11, 30)
 
