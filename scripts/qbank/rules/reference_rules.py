@@ -51,7 +51,7 @@ def answer_needs_references(q):
         yield line, col, "an answered question needs at least one reference"
 
 
-@rule("QB044", "answer-needs-key-points", severity="warning")
+@rule("QB044", "answer-needs-key-points")
 def answer_needs_key_points(q):
     """An answered question lists its key points: what an interviewer listens for, and practice mode's checklist."""
     if isinstance(q.data.get("answer"), dict) and not q.data.get("key_points"):
