@@ -94,6 +94,10 @@ def test_validate_never_crashes_on_any_answer_markdown(text):
             encoding="utf-8",
         )
         bank, problems = validate(root)
+        lines = (root / "questions" / "alpha" / "fuzz.yaml").read_text(encoding="utf-8").split("\n")
+        for p in problems:
+            if p.path == "questions/alpha/fuzz.yaml":  # every position points inside the file
+                assert 1 <= p.line <= len(lines) and 1 <= p.col <= len(lines[p.line - 1]) + 1, p
         if not [p for p in problems if p.severity == "error"]:
             render_all(bank)
     finally:

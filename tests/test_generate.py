@@ -21,6 +21,26 @@ def test_two_renders_are_byte_identical(bank_root):
     assert render_all(load(bank_root))[1] == render_all(load(bank_root))[1]
 
 
+def test_renders_in_processes_with_different_hash_seeds_are_byte_identical(bank_root):
+    # Two renders in one process share a hash seed and a clock; separate processes catch set-order or time leaks.
+    import hashlib
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import hashlib, sys; from pathlib import Path; from qbank.bank import load; from qbank.generate import render_all; "
+        "files = render_all(load(Path(sys.argv[1])))[1]; "
+        "print(hashlib.sha256(b''.join(k.encode() + v for k, v in sorted(files.items()))).hexdigest())"
+    )
+    digests = set()
+    for seed in ("1", "4242"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run([sys.executable, "-c", script, str(bank_root)], env=env, capture_output=True, text=True, check=True)
+        digests.add(out.stdout.strip())
+    assert len(digests) == 1 and len(next(iter(digests))) == len(hashlib.sha256().hexdigest())
+
+
 def test_every_generated_path_is_owned(bank_root):
     _cat, files = render_all(load(bank_root))
     assert files and all(path.startswith(GENERATED) for path in files)
