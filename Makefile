@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help serve build validate test lint bench audit schema clean
+.PHONY: help serve build validate test lint bench audit schema engine-check clean
 
 help:
 	@echo "make serve     build the site and serve it at http://127.0.0.1:8000"
@@ -13,6 +13,7 @@ help:
 	@echo "make build     validate, generate and build the site into site/"
 	@echo "make audit     Lighthouse and axe-core scores for the built site (needs Node 20+ and Chromium)"
 	@echo "make lint      actionlint, zizmor, ruff and yamllint (installs the lint extra)"
+	@echo "make engine-check  build with ProperDocs + MaterialX in .venv-next and compare with the default build"
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11+ is required"; exit 1; }
@@ -61,6 +62,18 @@ lint: $(LINT_STAMP)
 	$(BIN)/zizmor --offline .github/workflows
 	$(BIN)/ruff check scripts tests
 	$(BIN)/yamllint -c .yamllint --strict questions .github .pre-commit-config.yaml .yamllint
+
+# The maintained continuations of MkDocs and Material (constraints-next.txt), in their own venv; the real bank is
+# built with both engines and compared. Not part of `make test`: a weekly workflow runs it.
+NEXT := .venv-next
+NEXT_STAMP := $(NEXT)/.installed
+$(NEXT_STAMP): pyproject.toml constraints-next.txt
+	test -x $(NEXT)/bin/python || $(PYTHON) -m venv $(NEXT)
+	$(NEXT)/bin/python -m pip install --quiet --disable-pip-version-check -c constraints-next.txt -e . properdocs mkdocs-materialx
+	touch $(NEXT_STAMP)
+
+engine-check: $(STAMP) $(NEXT_STAMP)
+	$(BIN)/python tools/engine-check/engine_check.py --next-venv $(NEXT)
 
 clean:
 	rm -rf site .cache
