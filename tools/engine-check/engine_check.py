@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--next-venv", default=str(ROOT / ".venv-next"), help="venv with ProperDocs and MaterialX")
     p.add_argument("--keep", metavar="DIR", help="keep both builds in DIR instead of a temp folder")
     args = p.parse_args(argv)
-    venv_next = Path(args.next_venv)
+    venv_next = Path(args.next_venv).resolve()
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="engine-check-"))
     work.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
