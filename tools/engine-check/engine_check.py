@@ -33,15 +33,22 @@ REDIRECT = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)"')
 TAMPER = '\n\n<script>window.__engine_check = 1</script>\n'
 
 
+# <link> relations that make the browser fetch the target; a canonical or alternate link is only a name.
+FETCHING_RELS = {"stylesheet", "preload", "modulepreload", "prefetch", "icon", "apple-touch-icon", "manifest"}
+
+
 class _Links(HTMLParser):
     def __init__(self):
         super().__init__()
-        self.links: list[tuple[str, str, str]] = []  # (tag, attribute, value)
+        self.links: list[tuple[str, str, str, bool]] = []  # (tag, attribute, value, fetched by the browser)
 
     def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        rels = set((attributes.get("rel") or "").lower().split())
         for name, value in attrs:
             if name in ("href", "src") and value:
-                self.links.append((tag, name, value))
+                fetched = name == "src" or (tag == "link" and bool(rels & FETCHING_RELS))
+                self.links.append((tag, name, value, fetched))
 
 
 def pages(site: Path) -> set[str]:
@@ -83,10 +90,10 @@ def check_site(site: Path) -> list[str]:
     for page in sorted(pages(site)):
         parser = _Links()
         parser.feed((site / page).read_text(encoding="utf-8"))
-        for tag, attr, value in parser.links:
+        for tag, attr, value, fetched in parser.links:
             parts = urlsplit(value)
-            if parts.scheme in ("http", "https"):
-                if tag in ("script", "link", "img", "iframe", "source") and attr == "src" or tag == "link" and attr == "href":
+            if parts.scheme in ("http", "https") or value.startswith("//"):
+                if fetched:
                     problems.append(f"{page}: <{tag} {attr}> loads from another origin: {value}")
                 continue
             if parts.scheme or value.startswith(("#", "//")):
@@ -107,6 +114,7 @@ def compare(default: Path, other: Path) -> list[str]:
     problems += [f"question {q!r} is missing from the alternative build" for q in sorted(set(ids_a) - set(ids_b))]
     problems += [f"question {q!r} appears only in the alternative build" for q in sorted(set(ids_b) - set(ids_a))]
     problems += [f"question {q!r} appears {len(p)} times in the alternative build: {p}" for q, p in sorted(ids_b.items()) if len(p) != 1]
+    problems += [f"default build: {p}" for p in check_site(default)]
     problems += [f"alternative build: {p}" for p in check_site(other)]
     return problems
 
