@@ -28,7 +28,11 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parents[2]
-QUESTION = re.compile(r'<h2[^>]*\bid="([a-z0-9]+(?:-[a-z0-9]+)*)"[^>]*\bclass="[^"]*qb-question|<h2[^>]*\bclass="[^"]*qb-question[^"]*"[^>]*\bid="([a-z0-9-]+)"')
+# A question heading, whichever order the sanitiser writes its id and class in.
+QUESTION = re.compile(
+    r'<h2[^>]*\bid="([a-z0-9]+(?:-[a-z0-9]+)*)"[^>]*\bclass="[^"]*qb-question'
+    r'|<h2[^>]*\bclass="[^"]*qb-question[^"]*"[^>]*\bid="([a-z0-9-]+)"'
+)
 REDIRECT = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)"')
 TAMPER = '\n\n<script>window.__engine_check = 1</script>\n'
 
@@ -68,9 +72,13 @@ def question_ids(site: Path) -> dict[str, list[str]]:
 
 def _resolve(site: Path, page: str, href: str) -> tuple[Path, str]:
     path, _, anchor = href.partition("#")
-    target = (site / page).parent / unquote(path) if path else site / page
-    if target.is_dir() or path.endswith("/") or not path:
-        target = target / "index.html" if (target.is_dir() or path.endswith("/")) else target
+    path = unquote(path.partition("?")[0])
+    if path.startswith("/"):  # root-absolute, as on the 404 page: the site is built for the root of SITE_URL
+        target = site / path.lstrip("/")
+    else:
+        target = (site / page).parent / path if path else site / page
+    if target.is_dir():
+        target = target / "index.html"
     return target.resolve(), anchor
 
 
@@ -113,7 +121,8 @@ def compare(default: Path, other: Path) -> list[str]:
     ids_a, ids_b = question_ids(default), question_ids(other)
     problems += [f"question {q!r} is missing from the alternative build" for q in sorted(set(ids_a) - set(ids_b))]
     problems += [f"question {q!r} appears only in the alternative build" for q in sorted(set(ids_b) - set(ids_a))]
-    problems += [f"question {q!r} appears {len(p)} times in the alternative build: {p}" for q, p in sorted(ids_b.items()) if len(p) != 1]
+    twice = [(q, p) for q, p in sorted(ids_b.items()) if len(p) != 1]
+    problems += [f"question {q!r} appears {len(p)} times in the alternative build: {p}" for q, p in twice]
     problems += [f"default build: {p}" for p in check_site(default)]
     problems += [f"alternative build: {p}" for p in check_site(other)]
     return problems
@@ -140,9 +149,10 @@ def main(argv: list[str] | None = None) -> int:
             print("engine-check: the bank does not build; run qbank validate", file=sys.stderr)
             return 1
         skip = {**env, "QBANK_SKIP_GENERATE": "1"}
+        properdocs = str(venv_next / "bin" / "properdocs")
         builds = {
-            "default (MkDocs + Material)": ([sys.executable, "-m", "mkdocs"], {**skip, "QBANK_THEME": "material"}, work / "default"),
-            "next (ProperDocs + MaterialX)": ([str(venv_next / "bin" / "properdocs")], {**skip, "QBANK_THEME": "materialx"}, work / "next"),
+            "default (MkDocs + Material)": ([sys.executable, "-m", "mkdocs"], {**skip, "QBANK_THEME": "material"}, work / "dflt"),
+            "next (ProperDocs + MaterialX)": ([properdocs], {**skip, "QBANK_THEME": "materialx"}, work / "next"),
         }
         for name, (cmd, build_env, site) in builds.items():
             rc, out, seconds = _run([*cmd, "build", "--strict", "--site-dir", str(site)], ROOT, build_env)
@@ -150,9 +160,9 @@ def main(argv: list[str] | None = None) -> int:
             if rc != 0:
                 print(out[-4000:])
                 return 1
-        problems = compare(work / "default", work / "next")
+        problems = compare(work / "dflt", work / "next")
         problems += _tamper_check(ROOT, venv_next, work, env)
-        n_pages, n_questions = len(pages(work / "default")), len(question_ids(work / "default"))
+        n_pages, n_questions = len(pages(work / "dflt")), len(question_ids(work / "dflt"))
         for line in problems:
             print(f"DIFF {line}")
         print(f"{n_pages} pages and {n_questions} questions compared; {len(problems)} difference(s)")
@@ -172,10 +182,13 @@ def _tamper_check(root: Path, venv_next: Path, work: Path, env: dict) -> list[st
     page = next((copy / "docs" / "topics").rglob("*.md"))
     page.write_text(page.read_text(encoding="utf-8") + TAMPER, encoding="utf-8")
     tampered_env = {**env, "QBANK_SKIP_GENERATE": "1", "QBANK_THEME": "materialx"}
-    rc, out, _ = _run([str(venv_next / "bin" / "properdocs"), "build", "--strict", "--site-dir", str(copy / "site")], copy, tampered_env)
+    cmd = [str(venv_next / "bin" / "properdocs"), "build", "--strict", "--site-dir", str(copy / "site")]
+    rc, out, _ = _run(cmd, copy, tampered_env)
     if rc == 0:
         return ["the sanitiser's hook did not stop a strict build of tampered content"]
-    return [] if "sanitis" in out.lower() or "removed" in out.lower() else [f"the tampered build failed for another reason: {out[-300:]}"]
+    if "sanitis" in out.lower() or "removed" in out.lower():
+        return []
+    return [f"the tampered build failed for another reason: {out[-300:]}"]
 
 
 if __name__ == "__main__":
