@@ -10,7 +10,9 @@ from qbank.catalogue import Catalogue, Page
 from qbank.links import rewrite_question_links
 from qbank.schema import Question
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}#+!|~^=])")
+# Only characters the site's Markdown reads as syntax and also accepts a backslash escape for: escaping any other
+# (^ or = with no caret or mark extension) would leave the backslash in the heading, the contents and search.
+_MD_SPECIAL = re.compile(r"([\\`*_{}#+!|~])")
 # Brackets, parentheses and dollars become entities, not backslash escapes: the maths extension reads
 # \( \[ and $ as maths delimiters.
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "&#91;", "]": "&#93;", "(": "&#40;", ")": "&#41;", "$": "&#36;"}
