@@ -41,15 +41,32 @@
       tagSelect.value = "";
       apply();
     });
+    // "Expand all" is part of the address too (?open=all), so a shared link opens the answers it showed.
+    var expanded = params.get("open") === "all";
     function toggleAll(open) {
+      expanded = open;
       content.querySelectorAll("details").forEach(function (d) { d.open = open; });
     }
-    panel.querySelector("[data-qb-filter=expand]").addEventListener("click", function () { toggleAll(true); });
-    panel.querySelector("[data-qb-filter=collapse]").addEventListener("click", function () { toggleAll(false); });
+    panel.querySelector("[data-qb-filter=expand]").addEventListener("click", function () { toggleAll(true); apply(); });
+    panel.querySelector("[data-qb-filter=collapse]").addEventListener("click", function () { toggleAll(false); apply(); });
+
+    // Each option's count follows the other filter, and an option that would show nothing is disabled, so a
+    // choice never leads to an empty page ("Hard" then "kv-cache (0)").
+    function recount(select, matches) {
+      Array.prototype.forEach.call(select.options, function (o) {
+        if (!o.value) return;
+        var n = questions.filter(function (q) { return matches(q, o.value); }).length;
+        var name = select === difficultySelect ? o.value.charAt(0).toUpperCase() + o.value.slice(1) : o.value;
+        o.textContent = name + " (" + n + ")";
+        o.disabled = n === 0 && o.value !== select.value;
+      });
+    }
 
     function apply() {
       var difficulty = difficultySelect.value;
       var tag = tagSelect.value;
+      recount(tagSelect, function (q, t) { return (!difficulty || q.difficulty === difficulty) && q.tags.indexOf(t) >= 0; });
+      recount(difficultySelect, function (q, d) { return q.difficulty === d && (!tag || q.tags.indexOf(tag) >= 0); });
       var shown = 0;
       questions.forEach(function (q) {
         var visible = (!difficulty || q.difficulty === difficulty) && (!tag || q.tags.indexOf(tag) >= 0);
@@ -59,7 +76,7 @@
       status.textContent = "Showing " + shown + " of " + questions.length + " question" + (questions.length === 1 ? "" : "s");
       clear.disabled = !difficulty && !tag;
       var query = new URLSearchParams(location.search);
-      [["difficulty", difficulty], ["tag", tag]].forEach(function (kv) {
+      [["difficulty", difficulty], ["tag", tag], ["open", expanded ? "all" : ""]].forEach(function (kv) {
         if (kv[1]) query.set(kv[0], kv[1]);
         else query.delete(kv[0]);
       });
@@ -81,7 +98,8 @@
       });
     }
     // The page is already laid out for "everything shown"; only touch it when a filter is active.
-    if (difficultySelect.value || tagSelect.value) apply();
+    if (expanded) toggleAll(true);
+    if (difficultySelect.value || tagSelect.value || expanded) apply();
   }
 
   if (typeof document$ !== "undefined") document$.subscribe(init);

@@ -145,6 +145,43 @@
     );
   }
 
+  // ---- the session in progress survives a reload: its draw and position are kept for this tab -----------
+
+  var SESSION_KEY = "qbank.practice.session.v1";
+
+  function saveSession(queue, index) {
+    try {
+      sessionStorage.setItem(SESSION_KEY, JSON.stringify({ ids: queue.map(function (q) { return q.id; }), index: index, search: location.search }));
+    } catch (e) {
+      /* storage blocked: a reload starts at the selection, as before */
+    }
+  }
+
+  function clearSession() {
+    try { sessionStorage.removeItem(SESSION_KEY); } catch (e) { /* nothing to clear */ }
+  }
+
+  function savedSession(questions) {
+    try {
+      var saved = JSON.parse(sessionStorage.getItem(SESSION_KEY) || "null");
+      if (!saved || !Array.isArray(saved.ids) || saved.search !== location.search) return null;
+      var byId = new Map(questions.map(function (q) { return [q.id, q]; }));
+      var queue = saved.ids.map(function (id) { return byId.get(id); }).filter(Boolean);
+      var index = Math.min(Math.max(0, saved.index | 0), queue.length - 1);
+      return queue.length ? { queue: queue, index: index } : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  // The page's introduction matters at setup; during a session it would push the card down the screen.
+  function intro(app, show) {
+    for (var n = app.previousElementSibling; n; n = n.previousElementSibling) {
+      if (n.tagName === "H1") break;
+      if (n.id !== "qb-practice") n.classList.toggle("qb-practice__intro-hidden", !show);
+    }
+  }
+
   function start(app, data, base) {
     var questions = data.questions;
     var topics = data.topics.filter(function (t) {
@@ -153,7 +190,9 @@
     var topicIds = topics.map(function (t) { return t.id; });
     var state = { app: app, base: base, questions: questions, topics: topics, topicIds: topicIds, progress: loadProgress() };
     state.sel = readSelection(topicIds);
-    showSetup(state);
+    var resume = savedSession(questions);
+    if (resume) runSession(state, resume.queue, resume.index);
+    else showSetup(state);
   }
 
   function checkbox(name, value, text, checked, onchange) {
@@ -166,6 +205,8 @@
 
   function showSetup(state) {
     session = null;
+    clearSession();
+    intro(state.app, true);
     var sel = state.sel;
     var marks = state.progress.marks;
 
@@ -190,9 +231,19 @@
       update();
     }
 
+    // Each topic has an "only" button: one click practises that topic alone, with the chosen difficulties.
+    function only(topicId) {
+      sel.topics = [topicId];
+      form.querySelectorAll('input[name="topic"]').forEach(function (i) { i.checked = i.value === topicId; });
+      update();
+      form.requestSubmit ? form.requestSubmit() : form.dispatchEvent(new Event("submit", { cancelable: true }));
+    }
     var topicBoxes = state.topics.map(function (t) {
       var n = state.questions.filter(function (q) { return q.topic === t.id; }).length;
-      return checkbox("topic", t.id, t.title + " (" + n + ")", sel.topics.indexOf(t.id) >= 0, update);
+      var box = checkbox("topic", t.id, t.title + " (" + n + ")", sel.topics.indexOf(t.id) >= 0, update);
+      box.appendChild(el("button", { type: "button", class: "qb-only", text: "only", "aria-label": "Practise only " + t.title,
+        onclick: function () { only(t.id); } }));
+      return box;
     });
     var difficultyBoxes = DIFFICULTIES.map(function (d) {
       var n = state.questions.filter(function (q) { return q.difficulty === d; }).length;
@@ -208,16 +259,17 @@
     var status = el("p", { class: "qb-practice__status", role: "status", "aria-live": "polite" });
     var startButton = el("button", { type: "submit", class: "md-button md-button--primary", text: "Start practice" });
     var form = el("form", { class: "qb-practice__setup", "aria-label": "Choose what to practise" }, [
+      el("div", { class: "qb-practice__go" }, [startButton, status]),
       el("fieldset", { class: "qb-practice__topics" }, [el("legend", { text: "Topics" })].concat(topicBoxes, [
         el("div", { class: "qb-practice__bulk" }, [
           el("button", { type: "button", class: "md-button qb-small", text: "All topics", onclick: function () { setAll("topic", true); } }),
           el("button", { type: "button", class: "md-button qb-small", text: "No topics", onclick: function () { setAll("topic", false); } }),
         ]),
       ])),
-      el("fieldset", {}, [el("legend", { text: "Difficulty" })].concat(difficultyBoxes)),
-      el("fieldset", {}, [el("legend", { text: "Questions" })].concat(pileRadios)),
-      status,
-      el("p", {}, [startButton]),
+      el("div", { class: "qb-practice__row" }, [
+        el("fieldset", {}, [el("legend", { text: "Difficulty" })].concat(difficultyBoxes)),
+        el("fieldset", {}, [el("legend", { text: "Questions" })].concat(pileRadios)),
+      ]),
     ]);
     form.addEventListener("submit", function (e) {
       e.preventDefault();
@@ -268,16 +320,18 @@
     ]);
   }
 
-  function runSession(state, queue) {
+  function runSession(state, queue, startAt) {
+    intro(state.app, false);
     var card = el("div", { class: "qb-card", role: "region", "aria-live": "polite", "aria-label": "Practice card", tabindex: "-1" });
     var controls = el("div", { class: "qb-card__controls" });
     var end = el("button", { type: "button", class: "md-button qb-small", text: "End session", onclick: function () { finish(); } });
     state.app.replaceChildren(card, controls, el("p", {}, [end]));
-    session = { app: state.app, state: state, queue: queue, index: 0, revealed: false, done: false, known: 0, review: 0, reveal: reveal, mark: mark };
+    session = { app: state.app, state: state, queue: queue, index: startAt || 0, revealed: false, done: false, known: 0, review: 0, reveal: reveal, mark: mark };
 
     function show() {
       var q = queue[session.index];
       session.revealed = false;
+      saveSession(queue, session.index);
       answerOf(q, state.base).catch(function () { /* reported when the answer is revealed */ }); // ready at reveal
       card.replaceChildren(
         el("p", { class: "qb-card__meta", text: "Question " + (session.index + 1) + " of " + queue.length + " · " + q.topic_title + " · " + q.difficulty }),
@@ -343,6 +397,7 @@
 
     function finish() {
       session.done = true;
+      clearSession();
       var marks = state.progress.marks;
       var pile = state.questions.filter(function (q) { return marks[q.id] === "review"; });
       var marked = session.known + session.review;

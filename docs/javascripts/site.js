@@ -29,9 +29,35 @@
     if (link && link.pathname !== location.pathname) location.replace(link.href);
   }
 
+  // "Copy link" copies the question's permanent address, /q/<id>/, which keeps working if the question moves.
+  function copyLinks() {
+    document.querySelectorAll("a.qb-copy-link:not([data-qb-ready])").forEach(function (a) {
+      a.dataset.qbReady = "1";
+      a.setAttribute("role", "button");
+      a.addEventListener("click", function (event) {
+        if (!navigator.clipboard) return; // no clipboard: follow the link to the permalink instead
+        event.preventDefault();
+        var url = a.href.replace(/index\.html$/, "");
+        navigator.clipboard.writeText(url).then(
+          function () { flash(a, "Link copied"); },
+          function () { location.href = a.href; }
+        );
+      });
+    });
+  }
+
+  function flash(a, text) {
+    var original = a.dataset.qbLabel || a.textContent;
+    a.dataset.qbLabel = original;
+    a.textContent = text;
+    a.setAttribute("aria-live", "polite");
+    setTimeout(function () { a.textContent = original; }, 2000);
+  }
+
   function ready() {
     label();
     forward();
+    copyLinks();
   }
 
   if (typeof document$ !== "undefined") {

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qbank import api, practice_data, redirects, render_indexes, render_pages
+from qbank import api, practice_data, question_index, redirects, render_indexes, render_pages
 from qbank.bank import Bank
 from qbank.catalogue import Catalogue, build_catalogue
 from qbank.writer import write_if_changed
@@ -21,10 +21,7 @@ GENERATED = ("index.md", "topics", "tags", "difficulty", "answers-wanted.md", "q
 def render_all(bank: Bank) -> tuple[Catalogue, dict[str, bytes]]:
     """Every generated file, keyed by its path under docs/. Pure: reads nothing but the bank."""
     cat = build_catalogue(bank)
-    files: dict[str, str | bytes] = {
-        "index.md": render_indexes.home(cat),
-        "answers-wanted.md": render_indexes.answers_wanted(cat),
-    }
+    files: dict[str, str | bytes] = {"answers-wanted.md": render_indexes.answers_wanted(cat)}
     for t in cat.topics:
         if t.index_path:
             files[t.index_path] = render_indexes.topic_overview(cat, t)
@@ -34,10 +31,14 @@ def render_all(bank: Bank) -> tuple[Catalogue, dict[str, bytes]]:
     files.update(render_indexes.difficulty_pages(cat))
     files.update(redirects.redirect_stubs(cat))
     files["api/questions.json"] = api.questions_json(cat)
+    files[question_index.PATH] = question_index.index_json(cat)
     files.update(practice_data.practice_files(cat))
     from qbank import exports
 
     files.update(exports.render_exports(cat))
+    # The home page shows each download's size, so it is written once the downloads exist.
+    sizes = {path: len(data.encode("utf-8") if isinstance(data, str) else data) for path, data in files.items()}
+    files["index.md"] = render_indexes.home(cat, sizes)
     for path in files:
         if not path.startswith(GENERATED):
             raise RuntimeError(f"generator tried to write {path}, which it does not own")

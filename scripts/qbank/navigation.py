@@ -38,6 +38,7 @@ def navigation(root: Path) -> list:
     nav.append(
         {
             "Browse": [
+                *([{"All questions": "all-questions.md"}] if (root / "docs" / "all-questions.md").exists() else []),
                 {"By tag": "tags/index.md"},
                 {"By difficulty": "difficulty/index.md"},
                 {"Answers wanted": "answers-wanted.md"},

@@ -22,7 +22,20 @@ def _question_list(cat: Catalogue, from_path: str, questions) -> list[str]:
     return lines
 
 
-def home(cat: Catalogue) -> str:
+def human_size(n: int) -> str:
+    """A download's size as people read it: 894 KB, 3.9 MB."""
+    if n < 1_000_000:
+        return f"{max(1, round(n / 1000))} KB"
+    return f"{n / 1_000_000:.1f} MB"
+
+
+def home(cat: Catalogue, sizes: dict[str, int] | None = None) -> str:
+    """The home page; `sizes` gives each download's bytes, shown beside its link."""
+    sizes = sizes or {}
+
+    def size(path: str) -> str:
+        return f", {human_size(sizes[path])}" if path in sizes else ""
+
     total, answered = _count(cat.questions)
     out = [front_matter("GenAI Interview Bank", "An open bank of Generative-AI interview questions with answers.", True)]
     out += [
@@ -54,9 +67,19 @@ def home(cat: Catalogue) -> str:
     out += [
         "## Download",
         "",
-        f"- [All questions as JSON](api/questions.json) ({total} questions, CC BY 4.0)",
-        f"- [Anki deck](exports/genai-interview-bank.apkg) ({answered} answered questions)",
-        "- [llms.txt](llms.txt), a map of the site for language-model tools",
+        f'- [All questions as JSON](api/questions.json){{ download="genai-interview-bank-questions.json" }} '
+        f"({total} questions, CC BY 4.0{size('api/questions.json')})",
+        f'- [Anki deck](exports/genai-interview-bank.apkg){{ download="genai-interview-bank.apkg" }} '
+        f"({answered} answered questions{size('exports/genai-interview-bank.apkg')})",
+    ]
+    exercises = sum(q.exercise is not None for q in cat.questions)
+    if exercises:
+        out.append(
+            f'- [Coding exercises](exports/exercises.zip){{ download="genai-interview-bank-exercises.zip" }} '
+            f"({exercises} runnable files, starter and tests{size('exports/exercises.zip')})"
+        )
+    out += [
+        f"- [llms.txt](llms.txt), a map of the site for language-model tools ({size('llms.txt').lstrip(', ') or 'text'})",
         "- [Data format and licence](data-format.md): every field, the version policy and how to attribute",
         "",
     ]

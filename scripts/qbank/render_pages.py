@@ -143,7 +143,11 @@ def render_question(cat: Catalogue, page: Page, q: Question) -> str:
     if q.related:
         out += ["**Related questions**", ""]
         out += [f"- [{escape_inline(cat.by_id[rid].question)}]({cat.href(page.path, rid)})" for rid in q.related] + [""]
+    # The permalink is the redirect stub; MkDocs rewrites the file link for the page's own URL, and site.js turns
+    # the click into "copy the /q/<id>/ address" (without script, it simply opens the permalink).
+    permalink = cat.link(page.path, f"q/{q.id}/index.html")
     out += [
+        f"[Copy link]({permalink}){{ .qb-copy-link }} · "
         f"[Edit this question]({edit_url(q, page.topic)}) · [Report a problem]({report_url(q)}) · "
         f"Last reviewed {q.last_reviewed.isoformat()}",
         "{: .qb-actions }",

@@ -66,7 +66,7 @@ TAGS = {
 
 ATTRIBUTES = {
     "*": _GLOBAL,
-    "a": {"href", "name", "rel"},
+    "a": {"href", "name", "rel", "download"},
     "details": {"open"},
     "ol": {"start", "type"},
     "td": {"align", "style", "colspan", "rowspan"},
