@@ -10,6 +10,7 @@ are timed. One JSON line is printed.
 
 from __future__ import annotations
 
+import gzip
 import json
 import math
 import os
@@ -215,9 +216,15 @@ def run(source: Path, n: int, site: bool = True, keep: Path | None = None, searc
                 raise SystemExit("qbank bench: mkdocs build failed")
             total, largest = _tree_bytes(work / "site")
             index = work / "site" / "search" / "search_index.json"
+            # The "All questions" page loads one file, api/index.json; its size is that page's weight.
+            all_index = work / "site" / "api" / "index.json"
+            all_page = work / "site" / "all-questions" / "index.html"
             result.update(
                 site_bytes=total,
                 largest_page_bytes=largest,
+                all_questions_index_bytes=all_index.stat().st_size if all_index.exists() else 0,
+                all_questions_index_gzip_bytes=len(gzip.compress(all_index.read_bytes(), 6)) if all_index.exists() else 0,
+                all_questions_page_bytes=all_page.stat().st_size if all_page.exists() else 0,
                 search_index_bytes=index.stat().st_size if index.exists() else 0,
                 bytes_per_question=round(total / max(1, n)),
             )
