@@ -133,3 +133,16 @@ def test_references_carry_their_source_label(bank_root):
     cat = catalogue(bank_root)
     md = render_page(cat, cat.page_of["softmax-scaling"])
     assert "- [Attention Is All You Need](https://arxiv.org/abs/1706.03762) *arXiv:1706.03762*{ .qb-ref-source }" in md
+
+
+def test_maths_in_follow_ups_reaches_the_page_and_questions_json(bank_root):
+    import json
+
+    from qbank.generate import render_all
+
+    cat = catalogue(bank_root)
+    md = render_page(cat, cat.page_of["softmax-scaling"])
+    assert "- What happens with $d_k = 1$?" in md  # left as maths for the page's Markdown, not escaped
+    _cat, files = render_all(load(bank_root))
+    record = next(q for q in json.loads(files["api/questions.json"])["questions"] if q["id"] == "softmax-scaling")
+    assert record["follow_ups_html"] == ['What happens with <span class="arithmatex">\\(d_k = 1\\)</span>?']
