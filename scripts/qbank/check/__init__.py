@@ -1,0 +1,1 @@
+"""Validation: the rule registry and its rules, and the near-duplicate index."""

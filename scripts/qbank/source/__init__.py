@@ -1,0 +1,1 @@
+"""Reading questions/ safely into a Bank that keeps a position for every value."""
