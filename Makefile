@@ -61,6 +61,7 @@ lint: $(LINT_STAMP)
 	$(BIN)/actionlint
 	$(BIN)/zizmor --offline .github/workflows
 	$(BIN)/ruff check scripts tests
+	$(BIN)/lint-imports
 	$(BIN)/yamllint -c .yamllint --strict questions .github .pre-commit-config.yaml .yamllint
 
 # The maintained continuations of MkDocs and Material (constraints-next.txt), in their own venv; the real bank is

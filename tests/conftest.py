@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from qbank.site_copy import copy_site_config
-from qbank.validate import validate
+from qbank.check.validate import validate
+from qbank.site.site_copy import copy_site_config
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"

@@ -1,6 +1,6 @@
 """Every fenced python block in the bank runs with numpy available, unless it starts with `# illustrative`.
 
-Each block runs in its own subprocess with a time limit (qbank.code_runner), so a runaway block fails its
+Each block runs in its own subprocess with a time limit (qbank.tools.code_runner), so a runaway block fails its
 test instead of hanging the suite, and no block can change what the next one sees.
 """
 
@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import REPO
-from qbank.bank import load
-from qbank.code_runner import run_script
-from qbank.markdown_tokens import parse
+from qbank.source.bank import load
+from qbank.source.markdown_tokens import parse
+from qbank.tools.code_runner import run_script
 
 ILLUSTRATIVE = "# illustrative"
 

@@ -113,8 +113,8 @@ def test_the_installed_command_never_prints_a_traceback(bank_root):
 
 
 def test_warnings_fail_only_under_strict(bank_root, chdir, capsys, monkeypatch):
-    from qbank import rules
-    from qbank.rules import Rule
+    from qbank.check import rules
+    from qbank.check.rules import Rule
 
     def always_warn(q):
         yield 1, 1, "a warning"

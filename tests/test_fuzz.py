@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, HEADER
-from qbank.bank import load
-from qbank.generate import render_all
-from qbank.validate import validate
+from qbank.check.validate import validate
+from qbank.site.generate import render_all
+from qbank.source.bank import load
 
 BOUNDED = settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 SMALL = settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])

@@ -71,7 +71,7 @@ def test_the_report_a_problem_link_matches_the_correction_form():
     from types import SimpleNamespace
     from urllib.parse import parse_qs, urlsplit
 
-    from qbank.render_pages import report_url
+    from qbank.render.pages import report_url
 
     query = parse_qs(urlsplit(report_url(SimpleNamespace(id="kv-cache"))).query)
     form = load(FORMS / query["template"][0])

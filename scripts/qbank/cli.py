@@ -9,11 +9,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from qbank.problems import summary
+from qbank.model.problems import summary
 
 
 def _validate(args) -> int:
-    from qbank.validate import has_errors, validate
+    from qbank.check.validate import has_errors, validate
 
     bank, problems = validate(Path.cwd())
     for p in problems:
@@ -23,17 +23,23 @@ def _validate(args) -> int:
 
 
 def _build(args) -> int:
-    from qbank.build import build
+    from qbank.site.build import build
 
     return build(Path.cwd(), site=not args.no_site, strict=args.strict)
 
 
 def _schema(args) -> int:
-    from qbank.schema_files import write_schemas
+    from qbank.tools.schema_files import write_schemas
 
     changed = write_schemas(Path.cwd())
     print(f"{len(changed)} schema file(s) updated" if changed else "schema files are current")
     return 0
+
+
+def _bench(args) -> int:
+    from qbank.tools import bench
+
+    return bench.main(args)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -53,8 +59,8 @@ def parser() -> argparse.ArgumentParser:
     bench.add_argument("--no-site", action="store_true", help="skip mkdocs build")
     bench.add_argument("--keep", metavar="DIR", help="build in DIR (empty or new) and keep it, instead of a temp folder")
     bench.add_argument("--search", action="store_true", help="also time the first search result in Chromium")
-    bench.set_defaults(func=lambda args: __import__("qbank.bench", fromlist=["main"]).main(args))
-    from qbank import check_ids, drill, new_question, stats  # contributor and learner tools: each adds its own subcommand
+    bench.set_defaults(func=_bench)
+    from qbank.tools import check_ids, drill, new_question, stats  # contributor and learner tools: each adds its own subcommand
 
     for module in (new_question, check_ids, stats, drill):
         module.register(sub)

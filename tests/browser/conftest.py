@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import REPO
-from qbank.site_copy import copy_site_config
+from qbank.site.site_copy import copy_site_config
 
 SUB_PATH = "bank"  # served under a sub-path, as on GitHub Pages
 CHROMIUM_ARGS = [

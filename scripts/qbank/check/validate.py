@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qbank import bank as bank_module
-from qbank import rules
-from qbank.problems import Problem
+from qbank.check import rules
+from qbank.model.problems import Problem
+from qbank.source import bank as bank_module
 
 
 def validate(root: Path) -> tuple[bank_module.Bank, list[Problem]]:

@@ -18,9 +18,10 @@ import zipfile
 
 import genanki
 
-from qbank import api, settings
-from qbank.catalogue import Catalogue
-from qbank.sanitize import clean
+from qbank.exports import api
+from qbank.model import settings
+from qbank.render.catalogue import Catalogue
+from qbank.render.sanitize import clean
 
 PATH = "exports/genai-interview-bank.apkg"
 # Fixed forever: Anki matches decks and note types by id, so re-importing a newer deck updates in place.

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import json
 
-from qbank import exercises
-from qbank.catalogue import Catalogue
-from qbank.html_render import inline_html, to_html
-from qbank.links import rewrite_question_links
-from qbank.render_pages import edit_url
+from qbank.model import exercises
+from qbank.render.catalogue import Catalogue
+from qbank.render.html import inline_html, to_html
+from qbank.render.links import rewrite_question_links
+from qbank.render.pages import edit_url
 
 FORMAT_VERSION = 1
 LICENSE = "CC-BY-4.0"

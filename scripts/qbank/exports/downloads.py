@@ -6,9 +6,11 @@ Every export is a pure function of the bank (and SITE_URL for absolute links), s
 
 from __future__ import annotations
 
-from qbank import anki_export, exercise_downloads, settings
-from qbank.api import LICENSE_URL
-from qbank.catalogue import Catalogue
+from qbank.exports import anki as anki_export
+from qbank.exports import exercise_downloads
+from qbank.exports.api import LICENSE_URL
+from qbank.model import settings
+from qbank.render.catalogue import Catalogue
 
 
 def _oneline(text: str) -> str:

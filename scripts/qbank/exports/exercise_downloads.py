@@ -9,9 +9,9 @@ from __future__ import annotations
 import io
 import zipfile
 
-from qbank import exercises, settings
-from qbank.catalogue import Catalogue
-from qbank.schema import Question
+from qbank.model import exercises, settings
+from qbank.model.schema import Question
+from qbank.render.catalogue import Catalogue
 
 ZIP_PATH = "exports/exercises.zip"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import json
 
-from qbank import api, maths
-from qbank.catalogue import Catalogue
-from qbank.html_render import to_html
+from qbank.exports import api
+from qbank.model import maths
+from qbank.render.catalogue import Catalogue
+from qbank.render.html import to_html
 
 FORMAT = "genai-interview-bank/practice"
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 
-from qbank.catalogue import Catalogue
-from qbank.schema import DIFFICULTIES
+from qbank.model.schema import DIFFICULTIES
+from qbank.render.catalogue import Catalogue
 
 PATH = "api/index.json"
 FORMAT = "genai-interview-bank/index"

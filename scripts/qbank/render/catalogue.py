@@ -6,8 +6,8 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass, field
 
-from qbank.bank import Bank
-from qbank.schema import DIFFICULTIES, Question, Subtopic, Topic
+from qbank.model.schema import DIFFICULTIES, Question, Subtopic, Topic
+from qbank.source.bank import Bank
 
 DIFFICULTY_RANK = {d: i for i, d in enumerate(DIFFICULTIES)}
 

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import markdown
 
-from qbank.sanitize import clean
+from qbank.render.sanitize import clean
 
 EXTENSIONS = ["tables", "pymdownx.superfences", "pymdownx.arithmatex", "pymdownx.betterem", "pymdownx.tilde"]
 EXTENSION_CONFIGS = {"pymdownx.arithmatex": {"generic": True}}

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from qbank.catalogue import Catalogue, TopicEntry
-from qbank.render_pages import escape_inline, front_matter
-from qbank.schema import DIFFICULTIES
+from qbank.model.schema import DIFFICULTIES
+from qbank.render.catalogue import Catalogue, TopicEntry
+from qbank.render.pages import escape_inline, front_matter
 
 
 def _count(questions) -> tuple[int, int]:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from qbank.markdown_tokens import parse_blocks
+from qbank.source.markdown_tokens import parse_blocks
 
 QUESTION_LINK = re.compile(r"\]\(#([a-z0-9]+(?:-[a-z0-9]+)*)\)")
 CODE_SPAN = re.compile(r"(`+)(?:.|\n)*?(?<!`)\1(?!`)")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from qbank import safe_yaml
-from qbank.bank import TOPIC_FILE
-from qbank.schema import Topic
+from qbank.model.schema import Topic
+from qbank.source import safe_yaml
+from qbank.source.bank import TOPIC_FILE
 
 
 def _topics(root: Path) -> list[tuple[str, Topic]]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, urlencode, urlsplit
 
-from qbank import exercises, settings
-from qbank.catalogue import Catalogue, Page
-from qbank.links import rewrite_question_links
-from qbank.schema import Question
+from qbank.model import exercises, settings
+from qbank.model.schema import Question
+from qbank.render.catalogue import Catalogue, Page
+from qbank.render.links import rewrite_question_links
 
 # Only characters the site's Markdown reads as syntax and also accepts a backslash escape for: escaping any other
 # (^ or = with no caret or mark extension) would leave the backslash in the heading, the contents and search.

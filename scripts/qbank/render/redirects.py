@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import html
 
-from qbank.bank import RETIRED
-from qbank.catalogue import Catalogue
+from qbank.render.catalogue import Catalogue
+from qbank.source.bank import RETIRED
 
 TEMPLATE = """<!doctype html>
 <html lang="en">

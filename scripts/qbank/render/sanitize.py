@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 
 import nh3
 
-from qbank import maths
+from qbank.model import maths
 
 _GLOBAL = {"class", "id", "title", "lang", "dir", "role", "aria-hidden", "aria-label", "tabindex"}
 

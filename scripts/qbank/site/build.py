@@ -14,18 +14,16 @@ import sys
 import tempfile
 from pathlib import Path
 
-from qbank.generate import render_all, write_all
-from qbank.problems import summary
-from qbank.validate import has_errors, validate
+from qbank.check.validate import has_errors, validate
+from qbank.model.problems import summary
+from qbank.render.catalogue import Catalogue
+from qbank.site.generate import render_all, write_all
 
 SITE_DIR = "site"
 
 
-def generate(root: Path, strict: bool = False, quiet: bool = False) -> int:
-    return _generate(root, strict, quiet)[0]
-
-
-def _generate(root: Path, strict: bool, quiet: bool):
+def generate(root: Path, strict: bool = False, quiet: bool = False) -> tuple[int, Catalogue | None]:
+    """Validate, then write every generated file; (exit status, the catalogue when it succeeded)."""
     bank, problems = validate(root)
     for p in problems:
         print(p, file=sys.stderr)
@@ -86,7 +84,7 @@ def build_site(root: Path, site_dir: Path | None = None, epoch: str | None = Non
 
 
 def build(root: Path, site: bool = True, strict: bool = False) -> int:
-    rc, cat = _generate(root, strict, quiet=False)
+    rc, cat = generate(root, strict, quiet=False)
     if rc or not site:
         return rc
     return build_site(root, epoch=source_date_epoch(cat))

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qbank import api, practice_data, question_index, redirects, render_indexes, render_pages
-from qbank.bank import Bank
-from qbank.catalogue import Catalogue, build_catalogue
-from qbank.writer import write_if_changed
+from qbank.exports import api, practice_data, question_index
+from qbank.render import indexes as render_indexes
+from qbank.render import pages as render_pages
+from qbank.render import redirects
+from qbank.render.catalogue import Catalogue, build_catalogue
+from qbank.site.writer import write_if_changed
+from qbank.source.bank import Bank
 
 DOCS = "docs"
 # Everything the generator owns, relative to docs/. Hand-written pages and assets live elsewhere in docs/.
@@ -33,7 +36,7 @@ def render_all(bank: Bank) -> tuple[Catalogue, dict[str, bytes]]:
     files["api/questions.json"] = api.questions_json(cat)
     files[question_index.PATH] = question_index.index_json(cat)
     files.update(practice_data.practice_files(cat))
-    from qbank import exports
+    from qbank.exports import downloads as exports
 
     files.update(exports.render_exports(cat))
     # The home page shows each download's size, so it is written once the downloads exist.

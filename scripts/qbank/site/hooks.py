@@ -15,8 +15,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from qbank import filter_panel, maths, sanitize
-from qbank.navigation import navigation
+from qbank.model import maths
+from qbank.render import filter_panel, sanitize
+from qbank.render.navigation import navigation
 
 log = logging.getLogger("mkdocs.hooks.qbank")
 
@@ -34,9 +35,9 @@ def on_config(config):
 def on_pre_build(config):
     if os.environ.get("QBANK_SKIP_GENERATE"):
         return
-    from qbank.build import generate
+    from qbank.site.build import generate
 
-    if generate(_root(config), quiet=True) != 0:
+    if generate(_root(config), quiet=True)[0] != 0:
         raise PluginError("qbank validate found errors; fix them and save again")
 
 
@@ -44,7 +45,7 @@ def on_serve(server, config, builder):
     """Watch questions/ (mkdocs.yml) and the hand-written parts of docs/, not the generated folders: a rebuild
     rewrites those itself, and watching them made every saved question build the site twice. Top-level
     files are still watched, without recursion; a generated one there changes only with a title or a topic."""
-    from qbank.generate import GENERATED
+    from qbank.site.generate import GENERATED
 
     docs = Path(config.docs_dir)
     server.unwatch(str(docs))

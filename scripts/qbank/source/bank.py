@@ -1,6 +1,6 @@
 """Read every file under ``questions/`` into memory, once, with positions for every value.
 
-Nothing here judges content beyond what is needed to read it; the rules in ``qbank.rules`` do that.
+Nothing here judges content beyond what is needed to read it; the rules in ``qbank.check.rules`` do that.
 Every file that is not read is reported, so nothing in ``questions/`` is silently dropped.
 """
 
@@ -13,9 +13,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from qbank import markdown_tokens, safe_yaml
-from qbank.problems import Problem, display_path
-from qbank.schema import Question, Topic
+from qbank.model.problems import Problem, display_path
+from qbank.model.schema import Question, Topic
+from qbank.source import markdown_tokens, safe_yaml
 
 TAGS_FILE = "_tags.yaml"
 MOVED_FILE = "_moved.yaml"

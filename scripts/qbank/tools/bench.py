@@ -26,10 +26,10 @@ from pathlib import Path
 
 import yaml
 
-from qbank import bank as bank_module
-from qbank.rules.crossfile_rules import MAX_QUESTIONS_PER_PAGE
-from qbank.schema import SCHEMA_HEADER
-from qbank.site_copy import copy_site_config
+from qbank.check.rules.crossfile_rules import MAX_QUESTIONS_PER_PAGE
+from qbank.model.schema import SCHEMA_HEADER
+from qbank.site.site_copy import copy_site_config
+from qbank.source import bank as bank_module
 
 _LINK = re.compile(r"\]\(#[a-z0-9]+(?:-[a-z0-9]+)*\)")
 CHROMIUM = "/usr/bin/chromium"
@@ -178,9 +178,9 @@ def _peak_rss_mb() -> float:
 
 
 def run(source: Path, n: int, site: bool = True, keep: Path | None = None, search: bool = False) -> dict:
-    from qbank.build import source_date_epoch
-    from qbank.generate import render_all, write_all
-    from qbank.validate import has_errors, validate
+    from qbank.check.validate import has_errors, validate
+    from qbank.site.build import source_date_epoch
+    from qbank.site.generate import render_all, write_all
 
     work = Path(tempfile.mkdtemp(prefix="qbank-bench-")) if keep is None else keep
     try:

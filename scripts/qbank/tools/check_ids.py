@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path, PurePosixPath
 
-from qbank import bank as bank_module
+from qbank.source import bank as bank_module
 
 
 def register(sub) -> None:

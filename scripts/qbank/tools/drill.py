@@ -15,10 +15,10 @@ import difflib
 import sys
 from pathlib import Path
 
-from qbank import bank as bank_module
-from qbank import exercises
-from qbank.code_runner import run_tests
-from qbank.schema import DIFFICULTIES, Question
+from qbank.model import exercises
+from qbank.model.schema import DIFFICULTIES, Question
+from qbank.source import bank as bank_module
+from qbank.tools.code_runner import run_tests
 
 DEFAULT_DIR = "drill"
 

@@ -1,5 +1,5 @@
 """Check that every reference URL in the bank still answers. Run on a schedule by CI, never by the tests
-(it needs the network); ``python -m qbank.link_check --report FILE`` writes a Markdown report.
+(it needs the network); ``python -m qbank.tools.link_check --report FILE`` writes a Markdown report.
 
 Exit codes: 0 every link answered, 1 some did not, 2 usage error.
 """
@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from qbank import bank as bank_module
+from qbank.source import bank as bank_module
 
 TIMEOUT = 20
 USER_AGENT = "genai-interview-bank-link-check"
@@ -73,7 +73,7 @@ def report(results: list[Result], cited: dict[str, list[str]]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m qbank.link_check", description=__doc__.split("\n")[0])
+    p = argparse.ArgumentParser(prog="python -m qbank.tools.link_check", description=__doc__.split("\n")[0])
     p.add_argument("--report", metavar="FILE", help="write the Markdown report here as well as to standard output")
     try:
         args = p.parse_args(argv)

@@ -15,10 +15,10 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from qbank import bank as bank_module
-from qbank.schema import DIFFICULTIES, SCHEMA_HEADER, SLUG_PATTERN
-from qbank.similarity import STOPWORDS, Index
-from qbank.writer import write_if_changed
+from qbank.check.similarity import STOPWORDS, Index
+from qbank.model.schema import DIFFICULTIES, SCHEMA_HEADER, SLUG_PATTERN
+from qbank.site.writer import write_if_changed
+from qbank.source import bank as bank_module
 
 ID_MAX = 80
 ID_BASE_MAX = 60  # leaves room for a numeric suffix
@@ -125,7 +125,7 @@ def _fields(args, bank) -> tuple[str, str | None, str, str, list[str]]:
 
 def create(root: Path, args, today: dt.date | None = None) -> tuple[int, str]:
     """Returns (exit code, message); the message is the new file's path on success."""
-    from qbank.validate import validate
+    from qbank.check.validate import validate
 
     bank = bank_module.load(root)
     topic, subtopic, question, difficulty, tags = _fields(args, bank)

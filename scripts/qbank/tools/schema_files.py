@@ -1,12 +1,12 @@
-"""Write the editor JSON Schemas generated from ``qbank.schema``."""
+"""Write the editor JSON Schemas generated from ``qbank.model.schema``."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from qbank.schema import json_schemas
-from qbank.writer import write_if_changed
+from qbank.model.schema import json_schemas
+from qbank.site.writer import write_if_changed
 
 SCHEMA_DIR = "schema"
 

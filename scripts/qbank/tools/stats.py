@@ -7,7 +7,7 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
-from qbank import bank as bank_module
+from qbank.source import bank as bank_module
 
 GROUPS = (("topic", "by_topic"), ("subtopic", "by_subtopic"), ("difficulty", "by_difficulty"))
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from qbank.bank import Bank
-from qbank.problems import Problem
+from qbank.model.problems import Problem
+from qbank.source.bank import Bank
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def run(bank: Bank) -> list[Problem]:
 
 
 # Registration happens on import; keep these imports at the bottom.
-from qbank.rules import (  # noqa: E402,F401
+from qbank.check.rules import (  # noqa: E402,F401
     crossfile_rules,
     exercise_rules,
     file_rules,

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from qbank.bank import RETIRED, Bank, SourceFile
-from qbank.markdown_tokens import links
-from qbank.problems import display_path
-from qbank.rules import rule
-from qbank.rules.locate import locate
-from qbank.rules.markdown_rules import SLUG_LINK
-from qbank.schema import SLUG_PATTERN
+from qbank.check.rules import rule
+from qbank.check.rules.locate import locate
+from qbank.check.rules.markdown_rules import SLUG_LINK
+from qbank.model.problems import display_path
+from qbank.model.schema import SLUG_PATTERN
+from qbank.source.bank import RETIRED, Bank, SourceFile
+from qbank.source.markdown_tokens import links
 
 
 def _strings(q, key: str):

@@ -3,8 +3,8 @@ has (the standard library and NumPy). The code is read with ``ast`` here, never 
 
 from __future__ import annotations
 
-from qbank import exercises
-from qbank.rules import rule
+from qbank.check.rules import rule
+from qbank.model import exercises
 
 
 def _parts(q):

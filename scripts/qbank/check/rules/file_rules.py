@@ -1,7 +1,7 @@
 """Rules about a question file as a file."""
 
-from qbank.rules import rule
-from qbank.schema import SCHEMA_HEADER
+from qbank.check.rules import rule
+from qbank.model.schema import SCHEMA_HEADER
 
 
 @rule("QB009", "schema-header")

@@ -8,10 +8,10 @@ import html
 import re
 from urllib.parse import unquote, urlsplit
 
-from qbank import maths
-from qbank.markdown_tokens import links, unclosed_fences, walk_inline
-from qbank.rules import rule
-from qbank.rules.locate import locate
+from qbank.check.rules import rule
+from qbank.check.rules.locate import locate
+from qbank.model import maths
+from qbank.source.markdown_tokens import links, unclosed_fences, walk_inline
 
 SLUG_LINK = re.compile(r"#[a-z0-9]+(-[a-z0-9]+)*")
 # Python-Markdown attribute lists: "{: ...}" or "{ #id .class key=value }"

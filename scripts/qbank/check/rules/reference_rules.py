@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from qbank.rules import rule
+from qbank.check.rules import rule
 
 # Spaces, quotes, angle brackets, backslashes and controls would end or escape the link on the page.
 UNSAFE_URL_CHAR = re.compile(r'[\x00-\x20\x7f<>"\\`{}|^]')

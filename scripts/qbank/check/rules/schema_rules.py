@@ -1,4 +1,4 @@
-"""Schema rules: the pydantic models in ``qbank.schema`` decide; these rules place and word the errors.
+"""Schema rules: the pydantic models in ``qbank.model.schema`` decide; these rules place and word the errors.
 
 The same rules cover question files and ``_topic.yaml`` files.
 """
@@ -8,9 +8,9 @@ from __future__ import annotations
 import difflib
 import unicodedata
 
-from qbank.bank import Bank
-from qbank.rules import rule
-from qbank.schema import Question, Topic
+from qbank.check.rules import rule
+from qbank.model.schema import Question, Topic
+from qbank.source.bank import Bank
 
 _TYPES = {
     "missing": "QB020",

@@ -3,9 +3,9 @@ variation (``qbank validate --strict`` turns it into an error)."""
 
 from __future__ import annotations
 
-from qbank.bank import Bank
-from qbank.rules import rule
-from qbank.similarity import Index
+from qbank.check.rules import rule
+from qbank.check.similarity import Index
+from qbank.source.bank import Bank
 
 
 @rule("QB070", "near-duplicate-question", scope="bank", severity="warning")
