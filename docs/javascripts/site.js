@@ -54,10 +54,25 @@
     setTimeout(function () { a.textContent = original; }, 2000);
   }
 
+  // Download links on hand-written pages (the data format page) show their size, as the home page's do.
+  function sizes() {
+    document.querySelectorAll('article a[href$=".json"], article a[href$=".apkg"], article a[href$=".zip"]').forEach(function (a) {
+      if (a.dataset.qbSize || /\d (KB|MB)\)/.test(a.parentNode.textContent)) return;
+      a.dataset.qbSize = "1";
+      fetch(a.href, { method: "HEAD", credentials: "same-origin" }).then(function (r) {
+        var n = Number(r.headers.get("content-length"));
+        if (!r.ok || !n) return;
+        var text = n < 1e6 ? Math.max(1, Math.round(n / 1e3)) + " KB" : (n / 1e6).toFixed(1) + " MB";
+        a.insertAdjacentText("afterend", " (" + text + ")");
+      }, function () { /* offline or blocked: the link still works without its size */ });
+    });
+  }
+
   function ready() {
     label();
     forward();
     copyLinks();
+    sizes();
   }
 
   if (typeof document$ !== "undefined") {

@@ -113,6 +113,9 @@ def test_download_links_show_their_size(page, base_url):
     items = page.locator("article li:has(a[href$='questions.json']), article li:has(a[href$='.apkg'])").all_inner_texts()
     assert len(items) == 2 and all(re.search(r"\d+(\.\d)? (KB|MB)\)", t) for t in items), items
     assert page.locator("article a[href$='questions.json']").get_attribute("download")
+    open_page(page, base_url, "data-format/")  # a hand-written page: the size is added when the page loads
+    expect(page.locator("article td:has(a[href$='questions.json'])").first).to_contain_text(re.compile(r"\(\d+(\.\d)? (KB|MB)\)"))
+    assert_clean(page)
 
 
 @pytest.mark.parametrize("device", ["desktop", "phone"])
