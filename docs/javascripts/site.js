@@ -5,6 +5,14 @@
     document.querySelectorAll(".md-search[role='dialog']:not([aria-label])").forEach(function (el) {
       el.setAttribute("aria-label", "Search");
     });
+    // A section whose title is also a page (a topic with subtopics) labels its navigation by an icon-only
+    // toggle, which gives it no name: name it after the section, so every navigation landmark is distinct.
+    document.querySelectorAll("nav.md-nav[aria-labelledby]:not([aria-label])").forEach(function (nav) {
+      var labelEl = document.getElementById(nav.getAttribute("aria-labelledby"));
+      if (!labelEl || labelEl.textContent.trim()) return;
+      var link = labelEl.parentElement && labelEl.parentElement.querySelector("a.md-nav__link");
+      if (link && link.textContent.trim()) nav.setAttribute("aria-label", link.textContent.trim());
+    });
   }
 
   // Printing a page gives a study sheet: every collapsed answer is opened first, and closed again after.
@@ -74,6 +82,24 @@
     copyLinks();
     sizes();
   }
+
+  // The theme wraps each code block's copy button in its own <nav>, so a page with two visible code blocks
+  // (an exercise's starter and its tests) has unnamed, duplicate navigation landmarks. The button is not
+  // navigation: drop the landmark role, keep the button.
+  function unlandmark(root) {
+    (root.querySelectorAll ? root.querySelectorAll("nav.md-code__nav:not([role])") : []).forEach(function (nav) {
+      nav.setAttribute("role", "none");
+    });
+  }
+  new MutationObserver(function (records) {
+    records.forEach(function (r) {
+      r.addedNodes.forEach(function (n) {
+        if (n.nodeType !== 1) return;
+        if (n.matches && n.matches("nav.md-code__nav:not([role])")) n.setAttribute("role", "none");
+        unlandmark(n);
+      });
+    });
+  }).observe(document.documentElement, { childList: true, subtree: true });
 
   if (typeof document$ !== "undefined") {
     document$.subscribe(ready);
