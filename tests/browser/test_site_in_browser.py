@@ -226,16 +226,26 @@ def test_an_old_link_to_a_question_on_a_split_topic_goes_on_to_its_subtopic_page
 
 
 def test_maths_renders_on_a_full_load_and_after_instant_navigation(page, base_url, questions):
-    topics = [t for t in questions["topics"] if not t["subtopics"]]
-    first, second = topics[0], topics[1]
-    open_page(page, base_url, f"topics/{first['id']}/")
+    # A question with maths whose related question, also with maths, lives on another page: open the first page
+    # in full, then follow the related link, which Material's instant navigation loads without a reload.
+    by_id = {q["id"]: q for q in questions["questions"]}
+    with_maths = {q["id"] for q in questions["questions"] if q["answered"] and has_maths(q)}
+
+    def page_of(qid):
+        return by_id[qid]["page"].split("#")[0]
+
+    first, target = next(
+        (q["id"], r) for q in questions["questions"] if q["id"] in with_maths
+        for r in q["related"] if r in with_maths and page_of(r) != page_of(q["id"])
+    )
+    open_page(page, base_url, page_of(first))
     open_an_answer_with_maths(page)
     assert_maths_rendered(page)
 
     page.evaluate("window.__fullLoadMarker = true")
-    page.locator("nav.md-nav--primary").get_by_role("link", name=second["title"], exact=True).click()
-    page.wait_for_url(f"{base_url}topics/{second['id']}/")
-    expect(page.locator("article h1")).to_contain_text(second["title"])
+    page.locator(f"h2#{first} ~ ul a[href$='#{target}']").first.click()
+    page.wait_for_url(re.compile(re.escape(f"{base_url}{page_of(target)}") + f"#{target}$"))
+    expect(page.locator(f"h2#{target}")).to_be_visible()
     assert page.evaluate("window.__fullLoadMarker") is True  # no full reload happened
     open_an_answer_with_maths(page)
     assert_maths_rendered(page)

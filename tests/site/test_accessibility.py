@@ -20,7 +20,10 @@ from qbank.site.site_copy import copy_site_config
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CHROMIUM = "/usr/bin/chromium"
-PAGES = ["", "topics/alpha/", "topics/beta/", "topics/beta/second-part/", "answers-wanted/", "tags/", "data-format/", "practice/", "all-questions/"]
+PAGES = [
+    "", "topics/alpha/", "topics/beta/", "topics/beta/second-part/", "answers-wanted/", "tags/", "data-format/",
+    "practice/", "all-questions/",
+]
 
 
 @pytest.fixture(scope="module")

@@ -33,7 +33,13 @@ def test_bench_prints_one_json_line_without_the_site(chdir, capsys):
     [line] = capsys.readouterr().out.strip().split("\n")
     result = json.loads(line)
     assert result["questions"] == 30
-    assert set(result) == {"questions", "validate_s", "validate_cpu_s", "generate_s", "generate_cpu_s", "peak_rss_mb"}
+    assert set(result) == {
+        "questions", "validate_s", "validate_cpu_s", "generate_s", "generate_cpu_s", "peak_rss_mb",
+        "all_questions_index_bytes", "all_questions_index_gzip_bytes",
+    }
+    # The All questions page's data: one compact row per question, smaller compressed.
+    assert 30 * 40 < result["all_questions_index_bytes"] < 30 * 2_000
+    assert 0 < result["all_questions_index_gzip_bytes"] < result["all_questions_index_bytes"]
 
 
 def test_bench_refuses_a_bank_of_nothing(chdir, capsys):
