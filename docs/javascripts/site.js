@@ -81,25 +81,18 @@
     forward();
     copyLinks();
     sizes();
+    setTimeout(unlandmark, 0);
   }
 
   // The theme wraps each code block's copy button in its own <nav>, so a page with two visible code blocks
   // (an exercise's starter and its tests) has unnamed, duplicate navigation landmarks. The button is not
-  // navigation: drop the landmark role, keep the button.
-  function unlandmark(root) {
-    (root.querySelectorAll ? root.querySelectorAll("nav.md-code__nav:not([role])") : []).forEach(function (nav) {
+  // navigation: drop the landmark role, keep the button. The theme adds the buttons as it mounts the page,
+  // so this runs once the current task is done (a MutationObserver on the whole page cost more than it saved).
+  function unlandmark() {
+    document.querySelectorAll("article nav.md-code__nav:not([role])").forEach(function (nav) {
       nav.setAttribute("role", "none");
     });
   }
-  new MutationObserver(function (records) {
-    records.forEach(function (r) {
-      r.addedNodes.forEach(function (n) {
-        if (n.nodeType !== 1) return;
-        if (n.matches && n.matches("nav.md-code__nav:not([role])")) n.setAttribute("role", "none");
-        unlandmark(n);
-      });
-    });
-  }).observe(document.documentElement, { childList: true, subtree: true });
 
   if (typeof document$ !== "undefined") {
     document$.subscribe(ready);
