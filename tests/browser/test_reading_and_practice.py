@@ -4,6 +4,7 @@ controls that stay in reach and survive a reload."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 
@@ -149,3 +150,34 @@ def test_practice_stays_in_reach(browser, base_url, questions, device):
         expect(page.locator(".qb-card__question")).to_have_text(question)  # a reload resumes at the same card
     finally:
         context.close()
+
+
+WIDER_THAN_THE_SCREEN = """() => {
+  document.querySelectorAll('details').forEach(d => { d.open = true; });
+  const root = document.documentElement;
+  const scrolls = e => { for (let p = e.parentElement; p && p !== root; p = p.parentElement) {
+    if (getComputedStyle(p).overflowX !== 'visible') return true; } return false; };
+  const wide = [...document.querySelectorAll('.md-content *')].filter(e =>
+    e.getBoundingClientRect().right > root.clientWidth + 1 && !scrolls(e));
+  return {scrollWidth: root.scrollWidth, width: root.clientWidth,
+          wide: wide.slice(0, 3).map(e => e.tagName.toLowerCase() + '.' + e.className + ': ' + e.textContent.slice(0, 50))};
+}"""
+
+
+def test_no_question_page_scrolls_sideways_on_a_phone(browser, base_url, built_site):
+    """Every answer opened at 390 px: nothing may stick out of the column. A formula MathML cannot break
+    (there were 68) pushed the page sideways, and a mobile browser then zoomed out, which took the sticky
+    rating bar in practice below the screen."""
+    pages = json.loads((built_site / "api/index.json").read_text(encoding="utf-8"))["pages"]
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    too_wide = {}
+    try:
+        for entry in pages:
+            page.goto(base_url + entry["url"], wait_until="load")
+            found = page.evaluate(WIDER_THAN_THE_SCREEN)
+            if found["scrollWidth"] > found["width"] or found["wide"]:
+                too_wide[entry["url"]] = found
+    finally:
+        context.close()
+    assert len(pages) > 40 and too_wide == {}
