@@ -53,3 +53,10 @@ def test_key_points_arrive_with_the_answer_never_in_the_index(bank_root):
     assert "<code>float16</code>" in record["key_points_html"][2]
     # The checklist would give the answer away before the reveal, so the index never carries it.
     assert "key_points" not in files["api/practice.json"].decode() and "Jacobian" not in files["api/practice.json"].decode()
+
+
+def test_the_index_carries_moved_and_retired_ids_so_old_links_and_logs_still_resolve(bank_root):
+    index, _files, _full = practice(bank_root)
+    assert index["moved"] == {"gone-question": "retired", "old-softmax-question": "softmax-scaling"}
+    ids = {q["id"] for q in index["questions"]}
+    assert all(new == "retired" or new in ids for new in index["moved"].values())

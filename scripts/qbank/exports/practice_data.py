@@ -64,6 +64,9 @@ def practice_files(cat: Catalogue) -> dict[str, str]:
             "attribution": api.ATTRIBUTION,
             "topics": [{"id": t.name, "title": t.meta.title} for t in cat.topics if t.name in used],
             "questions": questions,
+            # Ids that moved or were retired (questions/_moved.yaml), so a saved review log or a shared mock
+            # interview that names an old id still finds its question.
+            "moved": dict(sorted(cat.moved.items())),
         }
     )
     return files
