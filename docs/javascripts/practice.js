@@ -1,18 +1,18 @@
-// Practice mode: drill the answered questions one at a time, in random order. api/practice.json lists the
-// questions; each card's answers (api/practice/<id>.json) are fetched when the card is shown.
+// Practice mode: spaced repetition over the answered questions. api/practice.json lists the questions; each
+// card's answers (api/practice/<id>.json) are fetched when the card is shown. Scheduling is FSRS (ts-fsrs,
+// vendored) through practice-srs.js; the mock interview and the review log are practice-mock.js and
+// practice-log.js. This file is on every page, so it stays small: the others load on the practice page only.
 // Material's document$ fires on the first load and after every instant navigation, so the page sets itself
 // up either way; it does nothing unless the practice anchor (#qb-practice) is on the page.
 (function () {
   "use strict";
 
-  var STORE = "qbank.practice.v1";
   var DIFFICULTIES = ["easy", "medium", "hard"];
-  var PILES = [
-    ["all", "All matching questions"],
-    ["new", "Only questions I have not marked yet"],
-    ["review", "Only my review-again pile"],
-  ];
+  var HERE = document.currentScript ? document.currentScript.src : null; // resolves the scripts loaded later
+  var PAGE_SCRIPTS = ["vendor/ts-fsrs/index.umd.js", "practice-srs.js", "practice-mock.js", "practice-log.js"];
+  var REQUIRED_SCRIPTS = 2;
   var dataCache = {}; // data URL -> promise, so returning to the page does not refetch
+  var scriptCache = {}; // script URL -> promise: each loads once per visit
   var session = null; // the live session on the current page, read by the one global key handler
 
   // ---- small helpers -------------------------------------------------------------------------------
@@ -48,24 +48,33 @@
     return a;
   }
 
-  // ---- progress in localStorage: {marks: {<id>: "known" | "review"}} -------------------------------------
+  // ---- the scripts only the practice page needs, from this site, in order ---------------------------------
 
-  function loadProgress() {
-    try {
-      var p = JSON.parse(localStorage.getItem(STORE) || "null");
-      if (p && typeof p.marks === "object" && p.marks) return p;
-    } catch (e) {
-      /* unreadable or blocked storage: start afresh */
+  function loadScript(url) {
+    if (!scriptCache[url]) {
+      scriptCache[url] = new Promise(function (resolve, reject) {
+        var tag = el("script", { src: url });
+        tag.onload = resolve;
+        tag.onerror = function () {
+          delete scriptCache[url];
+          reject(new Error("could not load " + url.split("/").pop()));
+        };
+        document.head.appendChild(tag);
+      });
     }
-    return { marks: {} };
+    return scriptCache[url];
   }
 
-  function saveProgress(progress) {
-    try {
-      localStorage.setItem(STORE, JSON.stringify(progress));
-    } catch (e) {
-      /* storage full or blocked: progress lasts for this page only */
-    }
+  // The scheduler is required; the mock interview and the review log are extras, and practice works without
+  // them if either fails to load.
+  function loadPageScripts() {
+    var base = HERE || new URL("javascripts/", location.href).href;
+    return PAGE_SCRIPTS.reduce(function (chain, name, i) {
+      return chain.then(function () {
+        var loading = loadScript(new URL(name, base).href);
+        return i < REQUIRED_SCRIPTS ? loading : loading.catch(function () { /* that section is left out */ });
+      });
+    }, Promise.resolve());
   }
 
   // ---- where the data is: the page links to it, so the URL is right under any sub-path and port -------
@@ -99,10 +108,9 @@
         return allowed.indexOf(v) >= 0;
       });
     }
-    var sel = { topics: list("topics", topicIds), difficulty: list("difficulty", DIFFICULTIES), pile: params.get("pile") };
+    var sel = { topics: list("topics", topicIds), difficulty: list("difficulty", DIFFICULTIES) };
     if (!sel.topics.length) sel.topics = topicIds.slice();
     if (!sel.difficulty.length) sel.difficulty = DIFFICULTIES.slice();
-    if (!PILES.some(function (p) { return p[0] === sel.pile; })) sel.pile = "all";
     return sel;
   }
 
@@ -115,16 +123,13 @@
     // Everything selected is the default and stays out of the URL.
     put("topics", sel.topics.length === topicIds.length ? "" : sel.topics.join(","));
     put("difficulty", sel.difficulty.length === DIFFICULTIES.length ? "" : sel.difficulty.join(","));
-    put("pile", sel.pile === "all" ? "" : sel.pile);
+    ["mock", "minutes"].forEach(function (name) { params.delete(name); }); // leaving a mock interview
     var query = params.toString();
     history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
   }
 
-  function matches(q, sel, marks, pile) {
-    if (sel.topics.indexOf(q.topic) < 0 || sel.difficulty.indexOf(q.difficulty) < 0) return false;
-    if (pile === "review") return marks[q.id] === "review";
-    if (pile === "new") return !marks[q.id];
-    return true;
+  function matches(q, sel) {
+    return sel.topics.indexOf(q.topic) >= 0 && sel.difficulty.indexOf(q.difficulty) >= 0;
   }
 
   // ---- the practice app -----------------------------------------------------------------------------------
@@ -135,23 +140,27 @@
     anchor.insertAdjacentElement("afterend", app);
     var url = dataUrl(anchor);
     var base = new URL("../", url).href; // the site root: data URLs inside answers are relative to it
-    loadData(url).then(
-      function (data) {
-        if (app.isConnected) start(app, data, base);
+    Promise.all([loadData(url), loadPageScripts()]).then(
+      function (loaded) {
+        if (app.isConnected) start(app, loaded[0], base);
       },
       function (err) {
-        app.replaceChildren(el("p", { role: "alert", text: "Could not load the questions (" + err.message + "). Reload the page to try again." }));
+        app.replaceChildren(el("p", { role: "alert", text: "Practice could not start (" + err.message + "). Reload the page to try again." }));
       }
     );
   }
 
-  // ---- the session in progress survives a reload: its draw and position are kept for this tab -----------
+  function now() {
+    return new Date();
+  }
 
-  var SESSION_KEY = "qbank.practice.session.v1";
+  // ---- the session in progress survives a reload: its order of new cards and its card are kept for this tab
 
-  function saveSession(queue, index) {
+  var SESSION_KEY = "qbank.practice.session.v2";
+
+  function saveSession(order, current) {
     try {
-      sessionStorage.setItem(SESSION_KEY, JSON.stringify({ ids: queue.map(function (q) { return q.id; }), index: index, search: location.search }));
+      sessionStorage.setItem(SESSION_KEY, JSON.stringify({ order: order, current: current, search: location.search }));
     } catch (e) {
       /* storage blocked: a reload starts at the selection, as before */
     }
@@ -161,14 +170,12 @@
     try { sessionStorage.removeItem(SESSION_KEY); } catch (e) { /* nothing to clear */ }
   }
 
-  function savedSession(questions) {
+  function savedSession(byId) {
     try {
       var saved = JSON.parse(sessionStorage.getItem(SESSION_KEY) || "null");
-      if (!saved || !Array.isArray(saved.ids) || saved.search !== location.search) return null;
-      var byId = new Map(questions.map(function (q) { return [q.id, q]; }));
-      var queue = saved.ids.map(function (id) { return byId.get(id); }).filter(Boolean);
-      var index = Math.min(Math.max(0, saved.index | 0), queue.length - 1);
-      return queue.length ? { queue: queue, index: index } : null;
+      if (!saved || !Array.isArray(saved.order) || saved.search !== location.search) return null;
+      var order = saved.order.filter(function (id) { return typeof id === "string" && byId.has(id); });
+      return order.length ? { order: order, current: byId.has(saved.current) ? saved.current : null } : null;
     } catch (e) {
       return null;
     }
@@ -188,12 +195,78 @@
       return questions.some(function (q) { return q.topic === t.id; });
     });
     var topicIds = topics.map(function (t) { return t.id; });
-    var state = { app: app, base: base, questions: questions, topics: topics, topicIds: topicIds, progress: loadProgress() };
+    var byId = new Map(questions.map(function (q) { return [q.id, q]; }));
+    var loaded = QBSrs.load(now());
+    var state = { app: app, base: base, data: data, questions: questions, topics: topics, topicIds: topicIds, byId: byId, model: loaded.model, problem: loaded.problem };
     state.sel = readSelection(topicIds);
-    var resume = savedSession(questions);
-    if (resume) runSession(state, resume.queue, resume.index);
+    state.ctx = context(state);
+    if (window.QBMock && QBMock.fromUrl(state.ctx)) return;
+    var resume = savedSession(byId);
+    if (resume) runSession(state, resume.order, resume.current);
     else showSetup(state);
   }
+
+  // What the mock interview and the review log (practice-mock.js, practice-log.js) may use.
+  function context(state) {
+    function saved(result) {
+      state.problem = result.ok ? null : result.problem;
+      return result;
+    }
+    return {
+      app: state.app,
+      data: state.data,
+      base: state.base,
+      byId: state.byId,
+      now: now,
+      srs: {
+        model: function () { return state.model; },
+        commit: function (change) {
+          change(state.model);
+          return saved(QBSrs.save(state.model));
+        },
+        replace: function (model) {
+          state.model = model;
+          return saved(QBSrs.save(model));
+        },
+      },
+      ui: {
+        el: el,
+        plural: plural,
+        shuffle: shuffle,
+        answerOf: function (q) { return answerOf(q, state.base); },
+        fixLinks: function (root) { fixLinks(root, state.base); },
+        checklist: checklist,
+        showSetup: function () { writeSelection(state.sel, state.topicIds); showSetup(state); },
+      },
+    };
+  }
+
+  // ---- self-grading: the key points as a checklist --------------------------------------------------------
+
+  var checklistCount = 0;
+
+  function checklist(pointsHtml, onchange) {
+    checklistCount += 1;
+    var name = "qb-kp-" + checklistCount;
+    var boxes = [];
+    var items = (pointsHtml || []).map(function (html, i) {
+      var id = name + "-" + i;
+      var box = el("input", { type: "checkbox", id: id, onchange: function () { if (onchange) onchange(); } });
+      boxes.push(box);
+      return el("li", { class: "qb-check" }, [box, el("label", { for: id, html: html })]);
+    });
+    var element = el("fieldset", { class: "qb-checklist" }, [
+      el("legend", { text: "What a strong answer covers: tick what yours did" }),
+      el("ul", {}, items),
+    ]);
+    return {
+      element: element,
+      total: boxes.length,
+      ticked: function () { return boxes.filter(function (b) { return b.checked; }).length; },
+    };
+  }
+
+  // ---- the setup screen: what is due, what to practise, settings, progress ---------------------------------
 
   function checkbox(name, value, text, checked, onchange) {
     var id = "qb-" + name + "-" + value;
@@ -203,12 +276,37 @@
     ]);
   }
 
+  function problemNote(state) {
+    return state.problem ? el("p", { class: "qb-practice__problem", role: "alert", text: state.problem }) : null;
+  }
+
+  function keysNotice(state) {
+    if (!state.model.noticePending) return null;
+    var carried = state.model.migrated;
+    var box = el("div", { class: "admonition info qb-practice__notice", role: "note" }, [
+      el("p", { class: "admonition-title", text: "Practice now schedules your reviews" }),
+      el("p", {}, [
+        "After each answer, rate how well you knew it: ", el("kbd", { text: "1" }), " Again, ", el("kbd", { text: "2" }), " Hard, ",
+        el("kbd", { text: "3" }), " Good, ", el("kbd", { text: "4" }), " Easy. Key 1 used to mean “knew it”; it now means Again. " +
+        "Each question comes back just before you would forget it.",
+      ]),
+      carried ? el("p", { text: plural(carried, "question") + " you marked before carried over: those you knew come back over the next 14 days, and your review-again pile is due now." }) : null,
+      el("p", {}, [el("button", { type: "button", class: "md-button qb-small", text: "Got it", onclick: function () {
+        state.model.noticePending = false;
+        var result = QBSrs.save(state.model);
+        state.problem = result.ok ? null : result.problem;
+        showSetup(state);
+      } })]),
+    ]);
+    return box;
+  }
+
   function showSetup(state) {
     session = null;
     clearSession();
     intro(state.app, true);
     var sel = state.sel;
-    var marks = state.progress.marks;
+    var model = state.model;
 
     function chosen(name) {
       return Array.prototype.map.call(form.querySelectorAll('input[name="' + name + '"]:checked'), function (i) { return i.value; });
@@ -216,15 +314,18 @@
     function update() {
       sel.topics = chosen("topic");
       sel.difficulty = chosen("difficulty");
-      sel.pile = (form.querySelector('input[name="pile"]:checked') || { value: "all" }).value;
       writeSelection(sel, state.topicIds);
-      PILES.forEach(function (p) {
-        var n = state.questions.filter(function (q) { return matches(q, sel, marks, p[0]); }).length;
-        form.querySelector('label[for="qb-pile-' + p[0] + '"]').textContent = p[1] + " (" + n + ")";
-      });
-      var n = state.questions.filter(function (q) { return matches(q, sel, marks, sel.pile); }).length;
-      status.textContent = n ? plural(n, "question") + " in this set." : "No questions match this selection.";
-      startButton.disabled = n === 0;
+      var t = now();
+      var ids = state.questions.filter(function (q) { return matches(q, sel); }).map(function (q) { return q.id; });
+      var due = QBSrs.dueBy(model, ids, +t).length;
+      var dueLater = QBSrs.dueToday(model, ids, t).length - due;
+      var fresh = ids.filter(function (id) { return QBSrs.isNew(model, id); }).length;
+      var left = QBSrs.newLeftToday(model, t);
+      var parts = [(due + dueLater) + " due today" + (dueLater > 0 ? " (" + dueLater + " of them later)" : "")];
+      parts.push(Math.min(fresh, left) + " new (" + fresh + " unseen, " + left + " new left today)");
+      status.textContent = ids.length ? parts.join(" · ") : "No questions match this selection.";
+      startButton.disabled = !ids.length || (due === 0 && Math.min(fresh, left) === 0);
+      if (ids.length && startButton.disabled) status.textContent += ". Nothing to review now: come back later, raise the new-card limit, or choose more topics.";
     }
     function setAll(name, on) {
       form.querySelectorAll('input[name="' + name + '"]').forEach(function (i) { i.checked = on; });
@@ -236,7 +337,7 @@
       sel.topics = [topicId];
       form.querySelectorAll('input[name="topic"]').forEach(function (i) { i.checked = i.value === topicId; });
       update();
-      form.requestSubmit ? form.requestSubmit() : form.dispatchEvent(new Event("submit", { cancelable: true }));
+      if (!startButton.disabled) form.requestSubmit ? form.requestSubmit() : form.dispatchEvent(new Event("submit", { cancelable: true }));
     }
     var topicBoxes = state.topics.map(function (t) {
       var n = state.questions.filter(function (q) { return q.topic === t.id; }).length;
@@ -248,13 +349,6 @@
     var difficultyBoxes = DIFFICULTIES.map(function (d) {
       var n = state.questions.filter(function (q) { return q.difficulty === d; }).length;
       return checkbox("difficulty", d, d.charAt(0).toUpperCase() + d.slice(1) + " (" + n + ")", sel.difficulty.indexOf(d) >= 0, update);
-    });
-    var pileRadios = PILES.map(function (p) {
-      var id = "qb-pile-" + p[0];
-      return el("div", { class: "qb-choice" }, [
-        el("input", { type: "radio", id: id, name: "pile", value: p[0], checked: sel.pile === p[0], onchange: update }),
-        el("label", { for: id, text: p[1] }),
-      ]);
     });
     var status = el("p", { class: "qb-practice__status", role: "status", "aria-live": "polite" });
     var startButton = el("button", { type: "submit", class: "md-button md-button--primary", text: "Start practice" });
@@ -268,96 +362,226 @@
       ])),
       el("div", { class: "qb-practice__row" }, [
         el("fieldset", {}, [el("legend", { text: "Difficulty" })].concat(difficultyBoxes)),
-        el("fieldset", {}, [el("legend", { text: "Questions" })].concat(pileRadios)),
+        settingsFieldset(state, update),
       ]),
     ]);
     form.addEventListener("submit", function (e) {
       e.preventDefault();
-      var chosenQuestions = state.questions.filter(function (q) { return matches(q, sel, marks, sel.pile); });
-      if (chosenQuestions.length) runSession(state, shuffle(chosenQuestions));
+      var ids = state.questions.filter(function (q) { return matches(q, sel); }).map(function (q) { return q.id; });
+      if (ids.length) runSession(state, shuffle(ids), null);
     });
 
-    state.app.replaceChildren(form, progressSection(state));
+    state.app.replaceChildren.apply(state.app, [problemNote(state), keysNotice(state), form,
+      window.QBMock ? QBMock.setupSection(state.ctx) : null, progressSection(state)].filter(Boolean));
     update();
   }
 
-  function progressSection(state) {
-    var marks = state.progress.marks;
-    var rows = state.topics.map(function (t) {
-      var qs = state.questions.filter(function (q) { return q.topic === t.id; });
-      return [t.title, qs.length, count(qs, "known"), count(qs, "review")];
-    });
-    function count(qs, mark) {
-      return qs.filter(function (q) { return marks[q.id] === mark; }).length;
+  function settingsFieldset(state, update) {
+    function field(id, label, attrs, value, apply) {
+      var input = el("input", Object.assign({ id: id, type: "number", value: String(value), inputmode: "decimal" }, attrs));
+      input.addEventListener("change", function () {
+        var settings = Object.assign({}, state.model.settings);
+        apply(settings, input.value);
+        state.model.settings = QBSrs.clampSettings(settings);
+        input.value = String(apply === setRetention ? state.model.settings.retention : state.model.settings.newPerDay);
+        QBSrs.replay(state.model); // a new retention reschedules every card from its reviews
+        var result = QBSrs.save(state.model);
+        state.problem = result.ok ? null : result.problem;
+        update();
+      });
+      return el("div", { class: "qb-field" }, [el("label", { for: id, text: label }), input]);
     }
-    var total = ["All topics", state.questions.length, count(state.questions, "known"), count(state.questions, "review")];
-    function row(cells, cellTag) {
+    function setNew(s, v) { s.newPerDay = v; }
+    function setRetention(s, v) { s.retention = v; }
+    return el("fieldset", { class: "qb-practice__settings" }, [
+      el("legend", { text: "Schedule" }),
+      field("qb-new-per-day", "New questions per day", { min: "0", max: "9999", step: "1" }, state.model.settings.newPerDay, setNew),
+      field("qb-retention", "Desired retention (0.70–0.97)", { min: "0.7", max: "0.97", step: "0.01" }, state.model.settings.retention, setRetention),
+    ]);
+  }
+
+  // ---- progress: per topic, reviews per day, measured retention, leeches ----------------------------------
+
+  function progressSection(state) {
+    var model = state.model;
+    var t = now();
+    function counts(qs) {
+      var ids = qs.map(function (q) { return q.id; });
+      var seen = ids.filter(function (id) { return !QBSrs.isNew(model, id); }).length;
+      return [qs.length, seen, QBSrs.dueToday(model, ids, t).length];
+    }
+    var rows = state.topics.map(function (topic) {
+      return [topic.title].concat(counts(state.questions.filter(function (q) { return q.topic === topic.id; })));
+    });
+    var total = ["All topics"].concat(counts(state.questions));
+    function row(cells) {
       return el("tr", {}, cells.map(function (c, i) {
-        return el(i === 0 ? "th" : cellTag, i === 0 ? { scope: "row" } : {}, [String(c)]);
+        return el(i === 0 ? "th" : "td", i === 0 ? { scope: "row" } : {}, [String(c)]);
       }));
     }
     var table = el("table", {}, [
-      el("caption", { text: "Answered questions per topic and how you marked them" }),
-      el("thead", {}, [el("tr", {}, ["Topic", "Questions", "Knew it", "Review again"].map(function (h) { return el("th", { scope: "col", text: h }); }))]),
-      el("tbody", {}, rows.map(function (r) { return row(r, "td"); })),
-      el("tfoot", {}, [row(total, "td")]),
+      el("caption", { text: "Answered questions per topic, how many you have studied, and how many are due today" }),
+      el("thead", {}, [el("tr", {}, ["Topic", "Questions", "Studied", "Due today"].map(function (h) { return el("th", { scope: "col", text: h }); }))]),
+      el("tbody", {}, rows.map(row)),
+      el("tfoot", {}, [row(total)]),
     ]);
+    var measured = QBSrs.retention(model);
     var reset = el("button", {
       type: "button",
       class: "md-button qb-small",
       text: "Reset progress",
       onclick: function () {
-        if (!window.confirm("Forget every mark you made in practice mode on this browser?")) return;
-        state.progress = { marks: {} };
-        saveProgress(state.progress);
+        if (!window.confirm("Forget every review you made in practice mode on this browser? Export your review log first to keep it.")) return;
+        state.model = QBSrs.empty();
+        var result = QBSrs.save(state.model);
+        state.problem = result.ok ? null : result.problem;
         showSetup(state);
       },
     });
     return el("section", { class: "qb-practice__progress", "aria-labelledby": "qb-progress-title" }, [
       el("h2", { id: "qb-progress-title", text: "Your progress" }),
+      el("p", { class: "qb-practice__retention", text: measured.total
+        ? "Measured retention: " + Math.round(measured.rate * 100) + "% of " + plural(measured.total, "review") + " of studied cards were not forgotten (target " + Math.round(model.settings.retention * 100) + "%)."
+        : "Measured retention appears once cards you studied come back for review." }),
+      reviewChart(QBSrs.reviewsPerDay(model, t, 30)),
       el("div", { class: "md-typeset__table" }, [table]),
+      leechList(state),
+      window.QBLog ? QBLog.section(state.ctx) : null,
       el("p", {}, [reset]),
     ]);
   }
 
-  function runSession(state, queue, startAt) {
+  // Reviews per day for 30 days, as a small inline SVG: one bar a day, with a text equivalent for screen readers.
+  function reviewChart(days) {
+    var NS = "http://www.w3.org/2000/svg";
+    var max = Math.max(1, Math.max.apply(null, days.map(function (d) { return d.n; })));
+    var total = days.reduce(function (a, d) { return a + d.n; }, 0);
+    var w = 300, h = 60, bar = w / days.length;
+    var svg = document.createElementNS(NS, "svg");
+    svg.setAttribute("viewBox", "0 0 " + w + " " + (h + 2));
+    svg.setAttribute("class", "qb-chart");
+    svg.setAttribute("role", "img");
+    var busiest = days.reduce(function (a, d) { return d.n > a.n ? d : a; }, days[0]);
+    var label = "Reviews per day, last 30 days: " + plural(total, "review") + " in all" +
+      (total ? "; most on " + new Date(busiest.day).toLocaleDateString() + " (" + busiest.n + ")" : "") + ".";
+    svg.setAttribute("aria-label", label);
+    days.forEach(function (d, i) {
+      var r = document.createElementNS(NS, "rect");
+      var bh = d.n ? Math.max(2, (d.n / max) * h) : 1;
+      r.setAttribute("x", String(i * bar + 1));
+      r.setAttribute("y", String(h - bh + 1));
+      r.setAttribute("width", String(Math.max(1, bar - 2)));
+      r.setAttribute("height", String(bh));
+      r.setAttribute("class", d.n ? "qb-chart__bar" : "qb-chart__empty");
+      var title = document.createElementNS(NS, "title");
+      title.textContent = new Date(d.day).toLocaleDateString() + ": " + plural(d.n, "review");
+      r.appendChild(title);
+      svg.appendChild(r);
+    });
+    return el("figure", { class: "qb-practice__chart" }, [svg, el("figcaption", { text: label })]);
+  }
+
+  function leechList(state) {
+    var ids = QBSrs.leeches(state.model).filter(function (id) { return state.byId.has(id); });
+    if (!ids.length) return null;
+    return el("section", { class: "qb-practice__leeches", "aria-labelledby": "qb-leech-title" }, [
+      el("h3", { id: "qb-leech-title", text: "Leeches: forgotten " + QBSrs.LEECH_LAPSES + " times or more" }),
+      el("p", { text: "Drilling these again rarely helps. Read each full answer, then rebuild it in your own words." }),
+      el("ul", {}, ids.map(function (id) {
+        var q = state.byId.get(id);
+        var a = el("a", { href: new URL(q.url, state.base).href, text: q.question });
+        return el("li", {}, [a, " (" + plural(state.model.cards.get(id).lapses, "lapse") + ")"]);
+      })),
+    ]);
+  }
+
+  // ---- a session: due cards first, then new ones within the day's limit, until nothing is left for now -------
+
+  function interval(ms) {
+    var m = Math.round(ms / 60000);
+    if (m < 1) return "<1m";
+    if (m < 60) return m + "m";
+    var h = Math.round(m / 60);
+    if (h < 24) return h + "h";
+    var d = Math.round(m / 1440);
+    if (d < 31) return d + "d";
+    if (d < 365) return Math.round(d / 30) + "mo";
+    return (d / 365).toFixed(1) + "y";
+  }
+
+  function runSession(state, order, current) {
     intro(state.app, false);
+    var ids = order.filter(function (id) { return state.byId.has(id); });
     var card = el("div", { class: "qb-card", role: "region", "aria-live": "polite", "aria-label": "Practice card", tabindex: "-1" });
     var controls = el("div", { class: "qb-card__controls" });
     var end = el("button", { type: "button", class: "md-button qb-small", text: "End session", onclick: function () { finish(); } });
-    state.app.replaceChildren(card, controls, el("p", {}, [end]));
-    session = { app: state.app, state: state, queue: queue, index: startAt || 0, revealed: false, done: false, known: 0, review: 0, reveal: reveal, mark: mark };
+    var problem = el("p", { class: "qb-practice__problem", role: "alert" });
+    state.app.replaceChildren(problem, card, controls, el("p", {}, [end]));
+    session = { app: state.app, revealed: false, done: false, reviewed: 0, again: 0, reveal: reveal, rate: rate, suggested: null, checks: null, id: null };
 
-    function show() {
-      var q = queue[session.index];
+    function showProblem() {
+      problem.textContent = state.problem || "";
+      problem.hidden = !state.problem;
+    }
+
+    function show(id) {
+      var t = now();
+      var pick = id && state.byId.has(id) ? { id: id, kind: QBSrs.isNew(state.model, id) ? "new" : "due" } : QBSrs.next(state.model, ids, t, ids);
+      if (!pick) return finish();
+      var q = state.byId.get(pick.id);
+      session.id = pick.id;
       session.revealed = false;
-      saveSession(queue, session.index);
+      session.checks = null;
+      saveSession(ids, pick.id);
       answerOf(q, state.base).catch(function () { /* reported when the answer is revealed */ }); // ready at reveal
+      var due = QBSrs.dueBy(state.model, ids, +t).length;
+      var fresh = Math.min(QBSrs.newLeftToday(state.model, t), ids.filter(function (i) { return QBSrs.isNew(state.model, i); }).length);
       card.replaceChildren(
-        el("p", { class: "qb-card__meta", text: "Question " + (session.index + 1) + " of " + queue.length + " · " + q.topic_title + " · " + q.difficulty }),
+        el("p", { class: "qb-card__meta", text: (pick.kind === "new" ? "New" : pick.kind === "learning" ? "Learning" : "Review") + " · " + q.topic_title + " · " + q.difficulty + " · " + due + " due, " + fresh + " new left" }),
         el("h2", { class: "qb-card__question", text: q.question })
       );
       controls.replaceChildren(el("button", { type: "button", class: "md-button md-button--primary", onclick: reveal }, ["Reveal answer ", el("kbd", { text: "Space" })]));
+      showProblem();
       card.focus({ preventScroll: false });
     }
 
     function reveal() {
       if (session.revealed || session.done) return;
       session.revealed = true;
-      var q = queue[session.index];
+      var q = state.byId.get(session.id);
       var body = el("div", { class: "qb-card__body", "aria-busy": "true" }, [el("p", { text: "Loading the answer…" })]);
       var answer = el("div", { class: "qb-card__answer" }, [
         body,
         el("p", { class: "qb-card__link" }, [el("a", { href: q.url, text: "Open this question on its page" })]),
       ]);
+      var buttons = [];
+      var previews = QBSrs.preview(state.model, session.id, now());
+      QBSrs.RATINGS.forEach(function (name, i) {
+        buttons.push(el("button", { type: "button", class: "md-button qb-rate", "data-rating": String(i + 1), "aria-describedby": "qb-rate-" + (i + 1),
+          onclick: function () { rate(i + 1); } }, [
+          name, el("kbd", { text: String(i + 1) }), el("span", { class: "qb-rate__next", id: "qb-rate-" + (i + 1), text: interval(previews[i]) }),
+        ]));
+      });
+      function suggest() {
+        var checks = session.checks;
+        var rating = checks && checks.total ? QBSrs.suggest(checks.ticked(), checks.total) : null;
+        session.suggested = rating;
+        buttons.forEach(function (b, i) {
+          var on = rating === i + 1;
+          b.classList.toggle("md-button--primary", on);
+          b.classList.toggle("qb-rate--suggested", on);
+          if (on) b.setAttribute("aria-label", b.textContent.replace(/\d.*$/, "") + " (suggested)");
+          else b.removeAttribute("aria-label");
+        });
+        hint.textContent = rating ? "Suggested from your ticks: " + QBSrs.RATINGS[rating - 1] + " (" + checks.ticked() + " of " + checks.total + "). Press Enter to accept it, or rate with 1–4." : "";
+      }
+      var hint = el("p", { class: "qb-card__hint", role: "status" });
       answerOf(q, state.base).then(
         function (a) {
           var parts = [el("h3", { text: "Short answer" }), el("div", { class: "qb-card__short", html: a.short_html })];
           if (a.key_points_html && a.key_points_html.length) {
-            parts.push(
-              el("h3", { text: "What a strong answer covers" }),
-              el("ul", { class: "qb-card__key-points" }, a.key_points_html.map(function (p) { return el("li", { html: p }); }))
-            );
+            session.checks = checklist(a.key_points_html, suggest);
+            parts.push(session.checks.element);
           }
           if (a.solution_html) {
             parts.push(el("h3", { text: "Reference solution" }), el("div", { class: "qb-card__solution", html: a.solution_html }));
@@ -368,6 +592,7 @@
           body.replaceChildren.apply(body, parts);
           fixLinks(body, state.base);
           body.removeAttribute("aria-busy");
+          suggest();
         },
         function () {
           body.replaceChildren(el("p", { role: "alert", text: "The answer could not be loaded; it is on the question's page." }));
@@ -376,51 +601,44 @@
       );
       fixLinks(answer, state.base);
       card.appendChild(answer);
-      controls.replaceChildren(
-        el("button", { type: "button", class: "md-button md-button--primary", onclick: function () { mark("known"); } }, ["Knew it ", el("kbd", { text: "1" })]),
-        el("button", { type: "button", class: "md-button", onclick: function () { mark("review"); } }, ["Review again ", el("kbd", { text: "2" })])
-      );
+      controls.replaceChildren.apply(controls, [hint].concat(buttons));
     }
 
-    function mark(value) {
+    function rate(rating) {
       if (!session.revealed || session.done) return;
-      var q = queue[session.index];
-      // Re-read before writing, so marks made in another tab are not lost.
-      state.progress = loadProgress();
-      state.progress.marks[q.id] = value;
-      saveProgress(state.progress);
-      session[value] += 1;
-      session.index += 1;
-      if (session.index < queue.length) show();
-      else finish();
+      var checks = session.checks;
+      var extra = { source: "practice" };
+      if (checks && checks.total) {
+        extra.ticked = checks.ticked();
+        extra.points = checks.total;
+      }
+      // Re-read before writing, so reviews made in another tab are not lost.
+      var fresh = QBSrs.load(now());
+      if (!fresh.problem) state.model = fresh.model;
+      QBSrs.rate(state.model, session.id, rating, now(), extra);
+      var result = QBSrs.save(state.model);
+      state.problem = result.ok ? null : result.problem;
+      session.reviewed += 1;
+      if (rating === 1) session.again += 1;
+      show(null);
     }
 
     function finish() {
       session.done = true;
       clearSession();
-      var marks = state.progress.marks;
-      var pile = state.questions.filter(function (q) { return marks[q.id] === "review"; });
-      var marked = session.known + session.review;
+      var t = now();
+      var later = QBSrs.dueToday(state.model, ids, t).length;
       var summary = el("div", { class: "qb-card", role: "region", "aria-live": "polite", "aria-label": "Session summary", tabindex: "-1" }, [
-        el("h2", { text: "Session finished" }),
-        el("p", { text: "You marked " + plural(marked, "question") + ": " + session.known + " knew it, " + session.review + " to review again. "
-          + plural(pile.length, "question") + " in your review pile." }),
+        el("h2", { text: "Done for now" }),
+        el("p", { text: "You reviewed " + plural(session.reviewed, "question") + (session.reviewed ? " and forgot " + session.again : "") + ". " +
+          (later ? plural(later, "card") + " in this set come back later today." : "Nothing else in this set is due today.") }),
       ]);
       var buttons = [el("button", { type: "button", class: "md-button md-button--primary", text: "Back to the selection", onclick: function () { showSetup(state); } })];
-      if (pile.length) {
-        buttons.push(el("button", {
-          type: "button",
-          class: "md-button",
-          text: "Drill the review pile (" + pile.length + ")",
-          onclick: function () { state.sel.pile = "review"; state.sel.topics = state.topicIds.slice(); state.sel.difficulty = DIFFICULTIES.slice();
-            writeSelection(state.sel, state.topicIds); runSession(state, shuffle(pile)); },
-        }));
-      }
-      state.app.replaceChildren(summary, el("div", { class: "qb-card__controls" }, buttons));
+      state.app.replaceChildren.apply(state.app, [problemNote(state), summary, el("div", { class: "qb-card__controls" }, buttons)].filter(Boolean));
       summary.focus();
     }
 
-    show();
+    show(current);
   }
 
   function fixLinks(root, base) {
@@ -438,19 +656,28 @@
 
   // ---- keys: bound once for the whole visit, acting only on a live session ---------------------------
 
+  function typing(t) {
+    if (!t) return false;
+    if (t.isContentEditable || /^(TEXTAREA|SELECT)$/.test(t.tagName)) return true;
+    return t.tagName === "INPUT" && !/^(checkbox|radio|button|submit)$/.test(t.type); // a ticked box still takes 1–4
+  }
+
   function onKey(e) {
     if (!session || session.done || !session.app.isConnected) return;
     if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.repeat) return;
     var t = e.target;
-    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    if (typing(t)) return;
     if (e.key === " ") {
-      // A focused button, link or summary handles Space itself.
-      if (session.revealed || (t && /^(BUTTON|A|SUMMARY)$/.test(t.tagName))) return;
+      // A focused button, link, checkbox or summary handles Space itself.
+      if (session.revealed || (t && /^(BUTTON|A|SUMMARY|INPUT)$/.test(t.tagName))) return;
       e.preventDefault();
       session.reveal();
-    } else if ((e.key === "1" || e.key === "2") && session.revealed) {
+    } else if (/^[1-4]$/.test(e.key) && session.revealed) {
       e.preventDefault();
-      session.mark(e.key === "1" ? "known" : "review");
+      session.rate(+e.key);
+    } else if (e.key === "Enter" && session.revealed && session.suggested && !(t && /^(BUTTON|A|SUMMARY)$/.test(t.tagName))) {
+      e.preventDefault();
+      session.rate(session.suggested);
     }
   }
 
