@@ -444,7 +444,7 @@
         ? "Measured retention: " + Math.round(measured.rate * 100) + "% of " + plural(measured.total, "review") + " of studied cards were not forgotten (target " + Math.round(model.settings.retention * 100) + "%)."
         : "Measured retention appears once cards you studied come back for review." }),
       reviewChart(QBSrs.reviewsPerDay(model, t, 30)),
-      el("div", { class: "md-typeset__table" }, [table]),
+      el("div", { class: "md-typeset__scrollwrap" }, [el("div", { class: "md-typeset__table" }, [table])]), // scrolls on a phone, as the theme's tables do
       leechList(state),
       window.QBLog ? QBLog.section(state.ctx) : null,
       el("p", {}, [reset]),
@@ -581,7 +581,7 @@
           var parts = [el("h3", { text: "Short answer" }), el("div", { class: "qb-card__short", html: a.short_html })];
           if (a.key_points_html && a.key_points_html.length) {
             session.checks = checklist(a.key_points_html, suggest);
-            parts.push(session.checks.element);
+            parts.push(session.checks.element, hint);
           }
           if (a.solution_html) {
             parts.push(el("h3", { text: "Reference solution" }), el("div", { class: "qb-card__solution", html: a.solution_html }));
@@ -601,7 +601,7 @@
       );
       fixLinks(answer, state.base);
       card.appendChild(answer);
-      controls.replaceChildren.apply(controls, [hint].concat(buttons));
+      controls.replaceChildren.apply(controls, buttons);
     }
 
     function rate(rating) {

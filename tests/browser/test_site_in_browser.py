@@ -111,11 +111,12 @@ def progress_row(page, title: str) -> list[str]:
 
 
 def run_session(page, expected: dict[str, dict], keys: list[str]):
+    """Reveal each card with Space, check its answer arrived with its maths, and rate it with the given key."""
     page.get_by_role("button", name="Start practice").click()
     seen = []
-    for i, key in enumerate(keys):
+    for key in keys:
         card = page.locator(".qb-card")
-        expect(card.locator(".qb-card__meta")).to_contain_text(f"Question {i + 1} of {len(keys)}")
+        expect(card.locator(".qb-card__meta")).to_contain_text("New")
         text = card.locator(".qb-card__question").inner_text()
         q = next(q for q in expected.values() if q["question"] == text)
         expect(card.locator(".qb-card__short")).to_have_count(0)
@@ -130,7 +131,7 @@ def run_session(page, expected: dict[str, dict], keys: list[str]):
         assert page.locator(".qb-card .arithmatex:not(:has(math))").count() == 0
         page.keyboard.press(key)
         seen.append(q["id"])
-    expect(page.locator(".qb-card h2")).to_have_text("Session finished")
+    expect(page.locator(".qb-card h2")).to_have_text("Done for now")
     return seen
 
 
@@ -158,34 +159,28 @@ def test_a_practice_session_runs_end_to_end_and_its_progress_survives_a_reload(p
     page.get_by_role("group", name="Topics").get_by_label(re.compile(f"^{re.escape(title)} \\(")).check()
     for box in page.get_by_role("group", name="Difficulty").get_by_role("checkbox").all():
         box.set_checked(box.get_attribute("value") == difficulty)
-    expect(page.locator(".qb-practice__status")).to_have_text(f"{len(chosen)} questions in this set.")
+    n = len(chosen)
+    expect(page.locator(".qb-practice__status")).to_have_text(f"0 due today · {n} new ({n} unseen, 15 new left today)")
     assert f"?topics={topic}&difficulty={difficulty}" in page.url
 
-    keys = ["1" if i % 2 == 0 else "2" for i in range(len(chosen))]
-    seen = run_session(page, expected, keys)
+    # Easy on every card: each goes straight to an interval of days, so the session ends with all of them seen.
+    seen = run_session(page, expected, ["4"] * n)
     assert sorted(seen) == sorted(expected)
-    review = sorted(qid for qid, key in zip(seen, keys, strict=True) if key == "2")
-    known = len(seen) - len(review)
 
     # The shared address brings the same selection back on a full load, and the progress survives it.
     page.goto(page.url, wait_until="load")
     expect(page.locator(f"#qb-topic-{topic}")).to_be_checked()
     assert page.locator("input[name=topic]:checked").count() == 1
     assert page.locator("input[name=difficulty]:checked").evaluate_all("xs => xs.map(x => x.value)") == [difficulty]
-    expect(page.locator(".qb-practice__status")).to_have_text(f"{len(chosen)} questions in this set.")
+    expect(page.locator(".qb-practice__status")).to_have_text(
+        f"0 due today · 0 new (0 unseen, {15 - n} new left today). Nothing to review now: come back later, raise the"
+        " new-card limit, or choose more topics."
+    )
+    expect(page.get_by_role("button", name="Start practice")).to_be_disabled()
     expect(page.locator(".qb-practice__progress table")).to_be_visible()
-    assert progress_row(page, title)[1:] == [str(known), str(len(review))]
+    assert progress_row(page, title)[1:] == [str(n), "0"]
+    expect(page.locator(".qb-practice__chart figcaption")).to_contain_text(f"{n} reviews in all")
 
-    # The review-again pile can be drilled on its own, and the choice is in the URL.
-    page.get_by_label(re.compile("^Only my review-again pile")).check()
-    expect(page.locator(".qb-practice__status")).to_have_text(re.compile(f"^{len(review)} questions? in this set"))
-    assert "pile=review" in page.url
-    reviewed = run_session(page, expected, ["1"] * len(review))
-    assert sorted(reviewed) == review
-
-    page.reload(wait_until="load")
-    expect(page.locator(".qb-practice__progress table")).to_be_visible()
-    assert progress_row(page, title)[1:] == [str(len(chosen)), "0"]
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Reset progress").click()
     expect(page.locator(".qb-practice__progress table tfoot td").nth(1)).to_have_text("0")
@@ -235,8 +230,11 @@ def test_maths_renders_on_a_full_load_and_after_instant_navigation(page, base_ur
         return by_id[qid]["page"].split("#")[0]
 
     first, target = next(
-        (q["id"], r) for q in questions["questions"] if q["id"] in with_maths
-        for r in q["related"] if r in with_maths and page_of(r) != page_of(q["id"])
+        (q["id"], r)
+        for q in questions["questions"]
+        if q["id"] in with_maths
+        for r in q["related"]
+        if r in with_maths and page_of(r) != page_of(q["id"])
     )
     open_page(page, base_url, page_of(first))
     open_an_answer_with_maths(page)
