@@ -1,6 +1,6 @@
 // Practice mode's review log: export it (JSON to move or keep it, CSV for the FSRS optimiser) and import a
 // JSON export, merged with what this browser already has. Loaded on the practice page only, after
-// practice-srs.js; practice.js calls QBLog.section(ctx) and puts the section at the end of the setup screen.
+// practice-srs.js; practice-app.js calls QBLog.section(ctx) and puts the section at the end of the setup screen.
 //
 // Everything happens in the page: a download is a Blob handed to the browser, an import reads a file the person
 // picked. Nothing is sent anywhere. Question ids are only ever keys of a Map, never of a plain object, so an id
@@ -14,7 +14,7 @@
   var MAX_MOVES = 20; // how many moves in a row an id may follow (a loop in the moved list stops here)
   var CSV_HEADER = ["card_id", "review_time", "review_rating", "review_state", "review_duration", "question_id"];
 
-  var flash = null; // a result to show after practice.js redraws the setup screen: {text, alert}
+  var flash = null; // a result to show after practice-app.js redraws the setup screen: {text, alert}
 
   function own(object, key) {
     return object != null && typeof object === "object" && Object.prototype.hasOwnProperty.call(object, key);

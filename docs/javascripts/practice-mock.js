@@ -157,7 +157,7 @@
   }
 
   // The page's introduction matters at setup; during an interview it would push the card down the screen.
-  // practice.js shows it again when it draws its setup.
+  // practice-app.js shows it again when it draws its setup.
   function intro(app, show) {
     for (var n = app.previousElementSibling; n; n = n.previousElementSibling) {
       if (n.tagName === "H1") break;
