@@ -17,6 +17,7 @@ pytestmark = pytest.mark.browser
 
 STORE = "qbank.practice.v2"
 START = "2026-03-02T09:00:00"  # a Monday morning, local time
+INSTALLED = "2026-03-02T08:59:00"  # the clock is installed a minute earlier, then paused at START
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "service_workers": "block"}
 
 
@@ -139,7 +140,7 @@ def test_moved_ids_are_followed_and_retired_ones_skipped(page, base_url, practic
 
 def test_the_countdown_passes_zero_and_keeps_counting_without_blocking_the_reveal(page, base_url, practice):
     ids = [q["id"] for q in pick(practice, n_topics=1, per_topic=2)]
-    page.clock.install(time=START)
+    page.clock.install(time=INSTALLED)
     page.clock.pause_at(START)  # time moves only when the test moves it
     open_mock(page, base_url, ids, minutes=4)
     timer = page.get_by_role("timer")
@@ -177,7 +178,7 @@ def test_the_summary_reports_coverage_and_time_per_question_and_per_topic(page, 
     points = [key_points(built_site, i) for i in ids]
     ticks = [points[0], 1, 0, points[3] - 1]
     seconds = [90, 200, 45, 300]
-    page.clock.install(time=START)
+    page.clock.install(time=INSTALLED)
     page.clock.pause_at(START)
     open_mock(page, base_url, ids, minutes=3)
     for i in range(4):
