@@ -501,8 +501,10 @@
       answerOf(q, state.base).catch(function () { /* reported when the answer is revealed */ }); // ready at reveal
       var due = QBSrs.dueBy(state.model, ids, +t).length;
       var fresh = Math.min(QBSrs.newLeftToday(state.model, t), ids.filter(function (i) { return QBSrs.isNew(state.model, i); }).length);
+      var known = state.model.cards.get(pick.id);
+      var leech = known && known.lapses >= QBSrs.LEECH_LAPSES ? " · leech: read the full answer" : "";
       card.replaceChildren(
-        el("p", { class: "qb-card__meta", text: (pick.kind === "new" ? "New" : pick.kind === "learning" ? "Learning" : "Review") + " · " + q.topic_title + " · " + q.difficulty + " · " + due + " due, " + fresh + " new left" }),
+        el("p", { class: "qb-card__meta", text: (pick.kind === "new" ? "New" : pick.kind === "learning" ? "Learning" : "Review") + " · " + q.topic_title + " · " + q.difficulty + " · " + due + " due, " + fresh + " new left" + leech }),
         el("h2", { class: "qb-card__question", text: q.question })
       );
       controls.replaceChildren(el("button", { type: "button", class: "md-button md-button--primary", onclick: reveal }, ["Reveal answer ", el("kbd", { text: "Space" })]));

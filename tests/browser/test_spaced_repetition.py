@@ -248,6 +248,13 @@ def test_leeches_are_listed_with_a_link_to_the_full_answer(page, base_url, quest
     link = leeches.get_by_role("link", name=q["question"])
     expect(link).to_have_attribute("href", base_url + q["url"])
     expect(leeches.locator("li")).to_have_count(1)
+    # When it next falls due, its card says so.
+    due = page.evaluate("id => +QBSrs.load(new Date()).model.cards.get(id).due", q["id"])
+    page.clock.fast_forward(due - now_ms(page) + 1_000)
+    page.goto(f"{base_url}practice/?topics={q['topic']}", wait_until="load")
+    page.get_by_role("button", name="Start practice").click()
+    assert current_id(page) == q["id"]
+    expect(page.locator(".qb-card__meta")).to_contain_text("leech: read the full answer")
     assert_clean(page)
 
 
