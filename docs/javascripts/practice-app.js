@@ -186,6 +186,9 @@
       srs: {
         model: function () { return state.model; },
         commit: function (change) {
+          // Re-read first, as a rating does, so reviews saved in another tab since this page loaded are kept.
+          var fresh = QBSrs.load(now());
+          if (!fresh.problem) state.model = fresh.model;
           change(state.model);
           return saved(QBSrs.save(state.model));
         },
