@@ -184,3 +184,21 @@ def inline_only(q):
                 line, col = locate(q, loc, text.strip()[:20])
                 yield line, col, f"{loc[0]} items hold inline Markdown only; this one starts {what}"
                 break
+
+
+@rule("QB046", "table-header-text")
+def table_header_text(q):
+    """Every header cell of a table names its column: screen readers announce a column by its header, and an
+    empty corner cell leaves the first column unnamed ("Aspect", "Method" or what the rows are)."""
+    for loc, text, tokens in q.tokens:
+        lines = text.split("\n")
+        row_line, reported = 0, set()
+        for i, tok in enumerate(tokens):
+            if tok.type == "tr_open" and tok.map:
+                row_line = tok.map[0]
+            empty = tok.type == "th_open" and tokens[i + 1].type == "inline" and not tokens[i + 1].content.strip()
+            if empty and row_line not in reported:  # one finding per header row
+                reported.add(row_line)
+                header = lines[row_line] if row_line < len(lines) else ""
+                line, col = locate(q, loc, header.strip(), row_line)
+                yield line, col, "a table header cell is empty; name the column (the first column's header too)"
