@@ -202,7 +202,7 @@
         plural: plural,
         shuffle: shuffle,
         answerOf: function (q) { return answerOf(q, state.base); },
-        fixLinks: function (root) { fixLinks(root, state.base); },
+        fixLinks: function (root) { fixLinks(root, state.base); focusableScrollers(root); },
         checklist: checklist,
         showSetup: function () { writeSelection(state.sel, state.topicIds); showSetup(state); },
       },
@@ -561,6 +561,7 @@
           }
           body.replaceChildren.apply(body, parts);
           fixLinks(body, state.base);
+          focusableScrollers(body);
           body.removeAttribute("aria-busy");
           suggest();
         },
@@ -609,6 +610,14 @@
     }
 
     show(current);
+  }
+
+  // Code and formulas wider than the card scroll sideways; as on the theme's pages, a keyboard must be able to
+  // reach them to scroll them (WCAG 2.1.1). Only those that do overflow get a tab stop.
+  function focusableScrollers(root) {
+    root.querySelectorAll("pre > code, .arithmatex").forEach(function (node) {
+      if (node.scrollWidth > node.clientWidth + 1) node.setAttribute("tabindex", "0");
+    });
   }
 
   function fixLinks(root, base) {
