@@ -13,9 +13,10 @@ from qbank.model.problems import summary
 
 
 def _validate(args) -> int:
+    from qbank.check.cache import CACHE_DIR
     from qbank.check.validate import has_errors, validate
 
-    bank, problems = validate(Path.cwd())
+    bank, problems = validate(Path.cwd(), cache=None if args.no_cache else Path.cwd() / CACHE_DIR)
     for p in problems:
         print(p)
     print(summary(problems, bank.files_read))
@@ -47,6 +48,7 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     v = sub.add_parser("validate", help="check the whole bank and print every problem")
     v.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    v.add_argument("--no-cache", action="store_true", help="check every file again; do not read or write .cache/qbank/validate/")
     v.set_defaults(func=_validate)
     b = sub.add_parser("build", help="validate, then write every generated file and build the site")
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
@@ -58,6 +60,7 @@ def parser() -> argparse.ArgumentParser:
     bench.add_argument("--questions", type=int, default=1000, metavar="N", help="number of questions (default 1000)")
     bench.add_argument("--no-site", action="store_true", help="skip mkdocs build")
     bench.add_argument("--keep", metavar="DIR", help="build in DIR (empty or new) and keep it, instead of a temp folder")
+    bench.add_argument("--cache", action="store_true", help="also time validate with an empty, then a warm per-file cache")
     bench.add_argument("--search", action="store_true", help="also time the first search result in Chromium")
     bench.set_defaults(func=_bench)
     from qbank.tools import check_ids, drill, new_question, stats  # contributor and learner tools: each adds its own subcommand

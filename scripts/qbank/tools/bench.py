@@ -5,7 +5,7 @@ question borrows a real question's answer (so answer sizes, maths, code fences a
 real distribution), its tags come from the real vocabulary, and its links and related ids point at other
 synthetic questions. Topics grow as about sqrt(N), and large topics are split into subtopics, as a real
 bank would be. The site config is copied beside it, then validate, generate and ``mkdocs build --strict``
-are timed. One JSON line is printed.
+are timed (``--cache`` adds validate with an empty and then a warm per-file cache). One JSON line is printed.
 """
 
 from __future__ import annotations
@@ -177,7 +177,16 @@ def _peak_rss_mb() -> float:
     return round(max(own, kids) / 1024, 1)
 
 
-def run(source: Path, n: int, site: bool = True, keep: Path | None = None, search: bool = False) -> dict:
+def _timed_validate(root: Path, cache: Path) -> tuple[list, float, float]:
+    from qbank.check.validate import validate
+
+    t0, c0 = time.perf_counter(), time.process_time()
+    _bank, problems = validate(root, cache=cache)
+    return problems, round(time.perf_counter() - t0, 3), round(time.process_time() - c0, 3)
+
+
+def run(source: Path, n: int, site: bool = True, keep: Path | None = None, search: bool = False, cache: bool = False) -> dict:
+    from qbank.check.cache import CACHE_DIR
     from qbank.check.validate import has_errors, validate
     from qbank.site.build import source_date_epoch
     from qbank.site.generate import render_all, write_all
@@ -199,6 +208,11 @@ def run(source: Path, n: int, site: bool = True, keep: Path | None = None, searc
             "validate_s": round(validate_s, 3),
             "validate_cpu_s": round(validate_cpu, 3),
         }
+        if cache:  # validate with the per-file cache: empty (checks and writes every file), then warm
+            cold, result["validate_cache_cold_s"], result["validate_cache_cold_cpu_s"] = _timed_validate(work, work / CACHE_DIR)
+            warm, result["validate_warm_s"], result["validate_warm_cpu_s"] = _timed_validate(work, work / CACHE_DIR)
+            if not problems == cold == warm:
+                raise SystemExit("qbank bench: validate with the cache disagrees with validate without it")
         t0, c0 = time.perf_counter(), time.process_time()
         cat, files = render_all(bank)
         write_all(work, files)
@@ -247,5 +261,5 @@ def main(args) -> int:
             print(f"qbank bench: {keep} is not empty", file=sys.stderr)
             return 2
         keep.mkdir(parents=True, exist_ok=True)
-    print(json.dumps(run(Path.cwd(), args.questions, site=not args.no_site, keep=keep, search=args.search)))
+    print(json.dumps(run(Path.cwd(), args.questions, site=not args.no_site, keep=keep, search=args.search, cache=args.cache)))
     return 0

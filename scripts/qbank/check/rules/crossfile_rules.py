@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from qbank.check.rules import rule
+from qbank.check.rules import fact, rule
 from qbank.check.rules.locate import locate
 from qbank.check.rules.markdown_rules import SLUG_LINK
 from qbank.model.problems import display_path
@@ -101,19 +101,26 @@ def related_exists(bank: Bank):
                 yield q, line, col, f"related: {problem}"
 
 
-@rule("QB057", "link-exists", scope="bank")
-def link_exists(bank: Bank):
+@fact("question-links")
+def question_links(q):
+    """(target id, line, col) of every [text](#id) link in the question's Markdown; other link forms are QB031's."""
+    for loc, _text, tokens in q.tokens:
+        for link in links(tokens):
+            if SLUG_LINK.fullmatch(link.href):
+                line, col = locate(q, loc, f"({link.href})", link.block_line)
+                yield link.href[1:], line, col
+
+
+@rule("QB057", "link-exists", scope="bank", uses=("question-links",))
+def link_exists(bank: Bank, question_links: dict[str, list[tuple]]):
     """Every [text](#id) link inside an answer names an existing question."""
     for q in bank.questions:
         if q.doc is None:
             continue
-        for loc, _text, tokens in q.tokens:
-            for link in links(tokens):
-                if SLUG_LINK.fullmatch(link.href):  # other forms are QB031's concern
-                    problem = _target_problem(bank, q.qid, link.href[1:])
-                    if problem:
-                        line, col = locate(q, loc, f"({link.href})", link.block_line)
-                        yield q, line, col, f"link: {problem}"
+        for target, line, col in question_links[q.rel]:
+            problem = _target_problem(bank, q.qid, target)
+            if problem:
+                yield q, line, col, f"link: {problem}"
 
 
 @rule("QB058", "moved-id-reused", scope="bank")
