@@ -87,7 +87,7 @@ def test_all_questions_filters_the_whole_bank_and_links_permalinks(page, base_ur
     page.goto(page.url, wait_until="load")  # the address restores the view
     expect(status).to_have_text(f"Showing {len(both)} of {len(rows)} questions")
     page.locator(".qb-all__item a").first.click()
-    page.wait_for_url(re.compile(r"/topics/.*#"))
+    page.wait_for_url(re.compile(r"/topics/.*#"), timeout=45_000)  # a whole topic page by instant navigation
     assert_clean(page)
 
 
