@@ -72,3 +72,22 @@ def test_text_is_normalised_to_nfc():
 def test_invisible_characters_are_found_with_positions():
     found = list(invisible_characters("ok\nab\u202ecd\u200b\n"))
     assert [(line, col) for line, col, _ in found] == [(2, 3), (2, 6)]
+
+
+def test_every_format_character_is_found_where_a_plain_scan_finds_it():
+    # Every Cf character the running Python knows, among ASCII and visible non-ASCII text on many lines.
+    import sys
+    import unicodedata
+
+    format_chars = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"]
+    assert "\u00ad" in format_chars and "\u202e" in format_chars and "\ufeff" in format_chars
+    lines = [f"line {i} ≈ café {ch} – end{ch}" for i, ch in enumerate(format_chars)] + ["plain ascii", "ünïcödé only"]
+    text = "\n".join(lines)
+    plain = [
+        (n, c, ch)
+        for n, line in enumerate(text.split("\n"), 1)
+        for c, ch in enumerate(line, 1)
+        if unicodedata.category(ch) == "Cf"
+    ]
+    assert list(invisible_characters(text)) == plain and len(plain) == 2 * len(format_chars)
+    assert list(invisible_characters("plain ascii\nünïcödé ≈ only\n")) == []

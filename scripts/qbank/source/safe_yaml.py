@@ -75,9 +75,16 @@ def decode(raw: bytes) -> str:
 
 def invisible_characters(text: str):
     """Yield (line, col, char) for bidi controls, zero-width and other invisible format characters."""
+    # Look up the category once per distinct character (set() runs in C), then scan only the lines that hold
+    # one of the suspects: a per-character Python loop over the whole bank was most of a warm validate.
+    suspects = {ch for ch in set(text) if not ch.isascii() and unicodedata.category(ch) == "Cf"}
+    if not suspects:
+        return
     for lineno, line in enumerate(text.split("\n"), 1):
+        if suspects.isdisjoint(line):
+            continue
         for col, ch in enumerate(line, 1):
-            if unicodedata.category(ch) == "Cf":
+            if ch in suspects:
                 yield lineno, col, ch
 
 
