@@ -148,6 +148,16 @@ class Watch:
     def on_page_error(self, error):
         self.console_errors.append(f"uncaught: {error}")
 
+    def attach(self, page):
+        """Record everything ``page`` does from now on, and make it reachable as ``page.watch``."""
+        page.on("request", self.on_request)
+        page.on("requestfailed", self.on_failed)
+        page.on("response", self.on_response)
+        page.on("console", self.on_console)
+        page.on("pageerror", self.on_page_error)
+        page.watch = self
+        return page
+
     def assert_clean(self):
         assert self.requests > 0
         assert {"console errors": self.console_errors, "failed requests": self.failed, "other origins": self.foreign} == {
@@ -164,12 +174,6 @@ def page(browser, base_url):
     page = context.new_page()
     page.set_default_timeout(15_000)
     parts = urlsplit(base_url)
-    watch = Watch(origin=f"{parts.scheme}://{parts.netloc}")
-    page.on("request", watch.on_request)
-    page.on("requestfailed", watch.on_failed)
-    page.on("response", watch.on_response)
-    page.on("console", watch.on_console)
-    page.on("pageerror", watch.on_page_error)
-    page.watch = watch
+    Watch(origin=f"{parts.scheme}://{parts.netloc}").attach(page)
     yield page
     context.close()

@@ -74,14 +74,7 @@ def watched(context, like):
     """A page in another context, recorded like the ``page`` fixture's (``like``) so it can be checked clean."""
     other = context.new_page()
     other.set_default_timeout(15_000)
-    watch = type(like.watch)(origin=like.watch.origin)
-    other.on("request", watch.on_request)
-    other.on("requestfailed", watch.on_failed)
-    other.on("response", watch.on_response)
-    other.on("console", watch.on_console)
-    other.on("pageerror", watch.on_page_error)
-    other.watch = watch
-    return other
+    return type(like.watch)(origin=like.watch.origin).attach(other)
 
 
 def open_practice(page, base_url: str):
