@@ -51,11 +51,12 @@
   }
 
   // ---- the model ----------------------------------------------------------------------------------------
-  // {settings, seeds: Map id -> card, log: [review], cards: Map id -> card, noticePending, migrated}
+  // {settings, seeds: Map id -> card, log: [review], cards: Map id -> card, measured: {passed, total},
+  //  noticePending, migrated}
   // A review: {card: id, time: ms, rating: 1-4, source: "practice" | "mock", ticked: int | null, points: int | null}
 
   function empty() {
-    return { settings: { newPerDay: DEFAULTS.newPerDay, retention: DEFAULTS.retention }, seeds: new Map(), log: [], cards: new Map(), noticePending: false, migrated: 0 };
+    return { settings: { newPerDay: DEFAULTS.newPerDay, retention: DEFAULTS.retention }, seeds: new Map(), log: [], cards: new Map(), measured: { passed: 0, total: 0 }, noticePending: false, migrated: 0 };
   }
 
   function validReview(r) {
@@ -118,9 +119,11 @@
     model.log.sort(byTime);
     var cards = new Map();
     model.seeds.forEach(function (card, id) { cards.set(id, card); });
+    model.measured = { passed: 0, total: 0 };
     model.log.forEach(function (r) {
-      var card = cards.get(r.card) || F().createEmptyCard(new Date(r.time));
-      cards.set(r.card, f.next(card, new Date(r.time), r.rating).card);
+      var card = cards.get(r.card);
+      countReview(model, card, r.rating);
+      cards.set(r.card, f.next(card || F().createEmptyCard(new Date(r.time)), new Date(r.time), r.rating).card);
     });
     model.cards = cards;
     return model;
@@ -134,8 +137,9 @@
       model.log.push(review);
       replay(model);
     } else {
-      var card = model.cards.get(id) || F().createEmptyCard(new Date(review.time));
-      model.cards.set(id, scheduler(model.settings).next(card, new Date(review.time), rating).card);
+      var card = model.cards.get(id);
+      countReview(model, card, rating);
+      model.cards.set(id, scheduler(model.settings).next(card || F().createEmptyCard(new Date(review.time)), new Date(review.time), rating).card);
       model.log.push(review);
     }
     return model.cards.get(id);
@@ -233,21 +237,17 @@
   }
 
   // Measured retention: of the reviews of cards already in review (not learning), the share not rated Again.
+  // Counted while the log is replayed or a rating is added, so the statistics need no second replay.
+  function countReview(model, before, rating) {
+    if (before && before.state === 2) {
+      model.measured.total += 1;
+      if (rating > 1) model.measured.passed += 1;
+    }
+  }
+
   function retention(model) {
-    var state = new Map(), passed = 0, total = 0;
-    model.seeds.forEach(function (c, id) { state.set(id, c.state); });
-    var f = scheduler(model.settings);
-    var cards = new Map();
-    model.seeds.forEach(function (c, id) { cards.set(id, c); });
-    model.log.forEach(function (r) {
-      var before = cards.get(r.card);
-      if (before && before.state === 2) {
-        total += 1;
-        if (r.rating > 1) passed += 1;
-      }
-      cards.set(r.card, f.next(before || F().createEmptyCard(new Date(r.time)), new Date(r.time), r.rating).card);
-    });
-    return { passed: passed, total: total, rate: total ? passed / total : null };
+    var m = model.measured;
+    return { passed: m.passed, total: m.total, rate: m.total ? m.passed / m.total : null };
   }
 
   // ---- the suggested rating from the key points a person ticked ---------------------------------------------

@@ -248,6 +248,8 @@ def test_leeches_are_listed_with_a_link_to_the_full_answer(page, base_url, quest
     link = leeches.get_by_role("link", name=q["question"])
     expect(link).to_have_attribute("href", base_url + q["url"])
     expect(leeches.locator("li")).to_have_count(1)
+    # Eight reviews of a card in review, all forgotten; the Easy ratings from new or relearning do not count.
+    expect(page.locator(".qb-practice__retention")).to_contain_text("Measured retention: 0% of 8 reviews")
     # When it next falls due, its card says so.
     due = page.evaluate("id => +QBSrs.load(new Date()).model.cards.get(id).due", q["id"])
     page.clock.fast_forward(due - now_ms(page) + 1_000)
