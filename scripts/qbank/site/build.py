@@ -1,7 +1,8 @@
 """``qbank build``: validate, generate docs/ files, then build the site atomically.
 
 Nothing is written unless validation and rendering both succeed. The site is built into a temporary
-folder beside ``site/`` and swapped in whole, so an interrupted or failed build leaves the old site.
+folder beside ``site/``, given its search index there (``site/pagefind/``, qbank.site.search), and swapped
+in whole, so an interrupted or failed build leaves the old site.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 from qbank.check.validate import has_errors, validate
 from qbank.model.problems import summary
 from qbank.render.catalogue import Catalogue
+from qbank.site import search
 from qbank.site.generate import render_all, write_all
 
 SITE_DIR = "site"
@@ -58,6 +60,11 @@ def build_site(root: Path, site_dir: Path | None = None, epoch: str | None = Non
         if result.returncode != 0:
             sys.stderr.write(result.stderr)
             print("qbank build: mkdocs build failed; the previous site is unchanged", file=sys.stderr)
+            return 1
+        try:
+            search.index_site(tmp)
+        except (OSError, ValueError, search.PagefindError) as exc:
+            print(f"qbank build: search index failed ({exc}); the previous site is unchanged", file=sys.stderr)
             return 1
         old = None
         if site_dir.exists():

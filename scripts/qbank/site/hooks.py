@@ -3,6 +3,8 @@
 - on_config sets the navigation from the order in the _topic.yaml files.
 - on_pre_build regenerates docs/ during ``mkdocs serve`` (``qbank build`` has already done it).
 - on_serve stops ``mkdocs serve`` from watching the generated folders, so one save is one rebuild.
+- on_startup and on_post_build write the search index after each rebuild of ``mkdocs serve`` (``qbank build``
+  indexes its own build, in qbank.site.build).
 - on_page_content turns the page's TeX into MathML, passes the HTML through the one sanitiser, and adds
   the filter panel to pages of questions.
 """
@@ -25,6 +27,25 @@ log = logging.getLogger("mkdocs.hooks.qbank")
 def _root(config) -> Path:
     """The repository root is the folder that holds mkdocs.yml (tests build copies elsewhere)."""
     return Path(config.config_file_path).resolve().parent
+
+
+_command = {"name": None}
+
+
+def on_startup(command, dirty):
+    _command["name"] = command
+
+
+def on_post_build(config):
+    """Under ``mkdocs serve``, index every rebuild so search keeps working while editing."""
+    if _command["name"] != "serve":
+        return
+    from qbank.site.search import index_site
+
+    try:
+        index_site(Path(config.site_dir))
+    except Exception as exc:  # search is not worth stopping the preview for
+        log.warning("search index not written: %s", exc)
 
 
 def on_config(config):

@@ -1,0 +1,219 @@
+/* Search: the header's box queries Pagefind's index of every answered question (site/pagefind/, written by
+   `qbank build`). Nothing is fetched until the box first gets focus; then pagefind/pagefind.js is imported from
+   this site (same origin, relative to the site root, so the site works under a sub-path and offline) and a
+   results panel with topic, difficulty and tag filters is added under the box.
+   Keys: "/" or "s" focus the box, arrow keys move through results, Enter opens one, Escape closes. */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  // This file is <root>/javascripts/search.js; the root is resolved once, so it stays right after Material's
+  // instant navigation moves to pages at other depths.
+  var root = new URL("..", script && script.src ? script.src : location.href).href;
+  var DEBOUNCE_MS = 120;
+  var SHOWN = 8;
+  var FILTERS = [
+    ["topic", "All topics", "Limit search to a topic"],
+    ["difficulty", "All levels", "Limit search to a level"],
+    ["tag", "All tags", "Limit search to a tag"],
+  ];
+  var pagefind = null, loading = null, panel = null, active = -1, sequence = 0, timer = 0;
+
+  function box() { return document.querySelector("[data-qb-search] input"); }
+
+  function load() {
+    if (!loading) {
+      loading = import(root + "pagefind/pagefind.js").then(function (pf) {
+        return Promise.resolve(pf.options({ baseUrl: new URL(root).pathname })).then(function () {
+          pf.init();
+          pagefind = pf;
+          return pf;
+        });
+      });
+    }
+    return loading;
+  }
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  // Pagefind's excerpts mark matches with <mark>; everything else is shown as text.
+  function excerpt(node, html) {
+    String(html || "").split(/(<mark>|<\/mark>)/).reduce(function (marked, part) {
+      if (part === "<mark>") return true;
+      if (part === "</mark>") return false;
+      var text = part.replace(/<[^>]*>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+      if (text) node.appendChild(marked ? el("mark", {}, text) : document.createTextNode(text));
+      return marked;
+    }, false);
+  }
+
+  function build(input) {
+    var wrap = input.closest("[data-qb-search]");
+    panel = el("div", { class: "qb-search__panel", hidden: "" });
+    var filters = el("div", { class: "qb-search__filters" });
+    FILTERS.forEach(function (f) {
+      var select = el("select", { "data-filter": f[0], "aria-label": f[2] });
+      select.appendChild(el("option", { value: "" }, f[1]));
+      select.addEventListener("change", function () { run(0); input.focus(); });
+      filters.appendChild(select);
+    });
+    panel.appendChild(filters);
+    panel.appendChild(el("p", { class: "qb-search__status", role: "status", "aria-live": "polite" }));
+    panel.appendChild(el("ul", { class: "qb-search__results", id: "qb-search-results", role: "listbox", "aria-label": "Search results" }));
+    wrap.appendChild(panel);
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-controls", "qb-search-results");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    panel.addEventListener("mousedown", function (ev) {
+      if (ev.target.tagName !== "SELECT" && ev.target.tagName !== "OPTION") ev.preventDefault();  // keep focus in the box
+    });
+    panel.addEventListener("click", function (ev) {
+      if (ev.target.closest("a")) close(false);
+    });
+    load().then(function (pf) { return pf.filters(); }).then(function (all) {
+      panel.querySelectorAll("select[data-filter]").forEach(function (select) {
+        var counts = all[select.getAttribute("data-filter")] || {};
+        Object.keys(counts).sort(function (a, b) { return a.localeCompare(b); }).forEach(function (value) {
+          select.appendChild(el("option", { value: value }, value + " (" + counts[value] + ")"));
+        });
+      });
+    }).catch(function () { status("Search could not be loaded."); });
+  }
+
+  function status(text) { if (panel) panel.querySelector(".qb-search__status").textContent = text; }
+
+  function chosenFilters() {
+    var chosen = {};
+    panel.querySelectorAll("select[data-filter]").forEach(function (select) {
+      if (select.value) chosen[select.getAttribute("data-filter")] = select.value;
+    });
+    return chosen;
+  }
+
+  function open() {
+    if (!panel) return;
+    panel.hidden = false;
+    box().setAttribute("aria-expanded", "true");
+  }
+
+  function close(blur) {
+    if (!panel) return;
+    panel.hidden = true;
+    var input = box();
+    input.setAttribute("aria-expanded", "false");
+    input.removeAttribute("aria-activedescendant");
+    if (blur) input.blur();
+  }
+
+  function options() { return panel ? Array.prototype.slice.call(panel.querySelectorAll("[role=option]")) : []; }
+
+  function highlight(index) {
+    var items = options();
+    if (!items.length) return;
+    active = (index + items.length) % items.length;
+    items.forEach(function (item, i) { item.setAttribute("aria-selected", i === active ? "true" : "false"); });
+    box().setAttribute("aria-activedescendant", items[active].id);
+    items[active].scrollIntoView({ block: "nearest" });
+  }
+
+  function render(results, data, query) {
+    var list = panel.querySelector(".qb-search__results");
+    list.textContent = "";
+    active = -1;
+    box().removeAttribute("aria-activedescendant");
+    data.forEach(function (d, i) {
+      var item = el("li", { role: "option", id: "qb-search-result-" + i, "aria-selected": "false", class: "qb-search__result" });
+      var link = el("a", { href: d.url, tabindex: "-1" });
+      link.appendChild(el("span", { class: "qb-search__title" }, d.meta.title));
+      var facts = [d.meta.topic].concat(d.filters.difficulty || []).join(" · ");
+      link.appendChild(el("span", { class: "qb-search__facts" }, facts));
+      var text = el("span", { class: "qb-search__excerpt" });
+      excerpt(text, d.excerpt);
+      link.appendChild(text);
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    var n = results.length;
+    status(n === 0 ? "No question matches " + (query ? "“" + query + "”" : "these filters") + "." :
+      n === 1 ? "1 question" : n + " questions" + (n > data.length ? ", the first " + data.length + " shown" : ""));
+  }
+
+  function run(delay) {
+    var input = box();
+    var query = input.value.trim();
+    var chosen = chosenFilters();
+    var seq = ++sequence;
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      if (!query && !Object.keys(chosen).length) {
+        panel.querySelector(".qb-search__results").textContent = "";
+        status("Type to search every answered question.");
+        return;
+      }
+      load().then(function (pf) {
+        return pf.search(query || null, { filters: chosen });
+      }).then(function (search) {
+        if (seq !== sequence) return null;
+        var results = search.results;
+        return Promise.all(results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (data) {
+          if (seq === sequence) { render(results, data, query); open(); }
+        });
+      }).catch(function () { status("Search could not be loaded."); });
+    }, delay);
+  }
+
+  function typing(target) {
+    return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  }
+
+  document.addEventListener("focusin", function (ev) {
+    var input = ev.target;
+    if (!input.matches || !input.matches("[data-qb-search] input")) return;
+    if (!panel || !document.contains(panel)) build(input);
+    open();
+    if (!input.value.trim()) status("Type to search every answered question.");
+  });
+
+  document.addEventListener("input", function (ev) {
+    if (ev.target.matches && ev.target.matches("[data-qb-search] input")) run(DEBOUNCE_MS);
+  });
+
+  document.addEventListener("keydown", function (ev) {
+    var input = box();
+    if (!input) return;
+    if (ev.target === input) {
+      if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+        ev.preventDefault();
+        open();
+        highlight(active + (ev.key === "ArrowDown" ? 1 : -1));
+      } else if (ev.key === "Enter") {
+        ev.preventDefault();
+        var items = options();
+        var chosen = items[active >= 0 ? active : 0];
+        if (chosen && panel && !panel.hidden) {
+          close(true);
+          chosen.querySelector("a").click();
+        }
+      } else if (ev.key === "Escape") {
+        ev.preventDefault();
+        close(true);
+      }
+      return;
+    }
+    if (ev.ctrlKey || ev.metaKey || ev.altKey || typing(ev.target)) return;
+    if (ev.key === "/" || ev.key === "s" || ev.key === "S") {
+      ev.preventDefault();
+      input.focus();
+      input.select();
+    }
+  }, true);
+
+  document.addEventListener("click", function (ev) {
+    if (panel && !panel.hidden && !ev.target.closest("[data-qb-search]")) close(false);
+  });
+})();
