@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from urllib.parse import urlsplit
 
 import pytest
 from browser_helpers import assert_clean, assert_maths_rendered, expect, open_an_answer_with_maths, open_page, topic_page
@@ -13,20 +14,59 @@ from browser_helpers import assert_clean, assert_maths_rendered, expect, open_an
 pytestmark = pytest.mark.browser
 
 
-def test_search_finds_a_question_by_words_from_its_text(page, base_url, questions):
+def pagefind_requests(page) -> list[str]:
+    return page.evaluate("performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/pagefind/'))")
+
+
+def test_search_finds_a_question_and_enter_opens_its_anchor(page, base_url, questions):
     q = next(q for q in questions["questions"] if q["id"] == "scaled-dot-product-attention")
     words = [w for w in re.findall(r"[A-Za-z-]+", q["question"]) if len(w) > 4][:5]
     open_page(page, base_url)
-    page.locator("[data-md-component=search-query]").fill(" ".join(words))
-    link = f'a[href$="#{q["id"]}"]'
-    hit = page.locator(f"[data-md-component=search-result] {link}").first
-    expect(hit).to_be_attached(timeout=60_000)  # the search worker indexes the whole bank first; slow on a busy runner
-    if not hit.is_visible():  # further sections of one page sit behind "more on this page"
-        item = page.locator("[data-md-component=search-result] li").filter(has=page.locator(link))
-        item.locator("details > summary").first.click()
-    expect(hit).to_be_visible()
-    hit.click()
+    assert pagefind_requests(page) == []  # nothing of search loads until the box is used
+    box = page.locator("[data-qb-search] input")
+    page.keyboard.press("/")
+    expect(box).to_be_focused()
+    box.press_sequentially(" ".join(words))
+    first = page.locator(".qb-search__result a").first
+    expect(first).to_have_attribute("href", re.compile("^" + re.escape(urlsplit(base_url).path) + f".+#{q['id']}$"))
+    assert all(r.startswith(base_url + "pagefind/") for r in pagefind_requests(page))
+    page.evaluate("window.__fullLoadMarker = true")
+    box.press("ArrowDown")
+    expect(page.locator(".qb-search__result").first).to_have_attribute("aria-selected", "true")
+    box.press("Enter")
+    page.wait_for_url(re.compile(f"#{q['id']}$"))
     expect(page.locator(f"h2#{q['id']}")).to_be_in_viewport()
+    assert page.evaluate("window.__fullLoadMarker") is True  # opened by instant navigation, no reload
+    expect(page.locator(".qb-search__panel")).to_be_hidden()
+    assert_clean(page)
+
+
+def test_search_after_instant_navigation_keys_and_a_filter(page, base_url, questions):
+    open_page(page, base_url)
+    page.evaluate("window.__fullLoadMarker = true")
+    page.locator("a[href$='topics/attention/']:visible").first.click()  # instant navigation to a page one level down
+    page.wait_for_url(re.compile(r"topics/attention/$"))
+    expect(page.locator("article h1#attention")).to_be_visible()
+    assert page.evaluate("window.__fullLoadMarker") is True
+    page.locator("article h1").click()
+    page.keyboard.press("s")
+    box = page.locator("[data-qb-search] input")
+    expect(box).to_be_focused()
+    box.press_sequentially("attention")
+    status = page.locator(".qb-search__status")
+    expect(status).to_contain_text("questions")
+    total = int(re.search(r"\d+", status.text_content()).group())
+    page.locator("select[data-filter=difficulty]").select_option("easy")
+    expect(status).not_to_have_text(re.compile(rf"^{total} questions"))
+    narrowed = int(re.search(r"\d+", status.text_content()).group())
+    assert 0 < narrowed < total
+    for facts in page.locator(".qb-search__facts").all_text_contents():
+        assert facts.endswith("· easy")
+    hrefs = page.locator(".qb-search__result a").evaluate_all("as => as.map(a => a.href)")
+    assert hrefs and all(h.startswith(base_url) for h in hrefs)  # links resolve under the sub-path
+    box.press("Escape")
+    expect(page.locator(".qb-search__panel")).to_be_hidden()
+    expect(box).not_to_be_focused()
     assert_clean(page)
 
 

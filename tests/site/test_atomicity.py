@@ -3,6 +3,7 @@ half-written file, a half-built site or a stray temporary file behind."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 from pathlib import Path
@@ -13,6 +14,7 @@ from qbank.render import pages as render_pages
 from qbank.site import build as build_module
 from qbank.site.build import build_site, generate
 from qbank.site.generate import render_all, write_all
+from qbank.site.search import index_site
 from qbank.source.bank import load
 
 
@@ -87,6 +89,12 @@ def _fake_mkdocs(pages: dict[str, str], rc: int = 0):
     return run
 
 
+@pytest.fixture(autouse=True)
+def no_search_index(monkeypatch):
+    """The fake mkdocs writes no api/questions.json, so the search index is skipped unless a test puts it back."""
+    monkeypatch.setattr(build_module.search, "index_site", lambda site: 0)
+
+
 def leftovers(root: Path) -> list[str]:
     return sorted(p.name for p in root.iterdir() if p.name.startswith(".site-"))
 
@@ -140,4 +148,41 @@ def test_a_completed_swap_leaves_the_complete_new_site(old_site, monkeypatch):
     monkeypatch.setattr(build_module.subprocess, "run", _fake_mkdocs({"index.html": "new", "b/index.html": "new b"}))
     assert build_site(old_site) == 0
     assert files_under(old_site / "site") == {"index.html": b"new", "b/index.html": b"new b"}
+    assert leftovers(old_site) == []
+
+
+API = json.dumps(
+    {
+        "questions": [
+            {
+                "id": "q1",
+                "page": "topics/t/#q1",
+                "topic_title": "T",
+                "question": "What is a <b>test</b>?",
+                "difficulty": "easy",
+                "tags": ["x"],
+                "answered": True,
+                "answer": {"short_html": "<p>A check &amp; a proof.</p>", "detailed_html": "<p>More.</p>"},
+            }
+        ]
+    }
+)
+
+
+def test_a_failed_search_index_keeps_the_old_site_whole(old_site, monkeypatch):
+    monkeypatch.setattr(build_module.search, "index_site", index_site)
+    monkeypatch.setattr(build_module.subprocess, "run", _fake_mkdocs({"index.html": "new", "api/questions.json": API}))
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")
+    assert build_site(old_site) == 1
+    assert files_under(old_site / "site") == {"index.html": b"old", "a/index.html": b"old a"}
+    assert leftovers(old_site) == []
+
+
+def test_the_search_index_is_built_into_the_new_site(old_site, monkeypatch):
+    monkeypatch.setattr(build_module.search, "index_site", index_site)
+    monkeypatch.setattr(build_module.subprocess, "run", _fake_mkdocs({"index.html": "new", "api/questions.json": API}))
+    assert build_site(old_site) == 0
+    bundle = old_site / "site" / "pagefind"
+    assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-entry.json").is_file()
+    assert not (bundle / "pagefind-ui.js").exists()
     assert leftovers(old_site) == []

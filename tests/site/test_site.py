@@ -4,6 +4,7 @@ reproducible, and a failed build leaves the previous site intact."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import subprocess
@@ -110,10 +111,23 @@ def test_permalink_stubs_point_at_the_question(real_sites):
         assert fragment == qid and qid in scan_site_page(page).ids
 
 
-def test_index_pages_are_excluded_from_search(real_sites):
-    index = json.loads((real_sites[0] / "site/search/search_index.json").read_text())
-    locations = {d["location"].split("#")[0] for d in index["docs"]}
-    assert not any(loc.startswith(("tags/", "difficulty/", "answers-wanted")) for loc in locations)
+def test_search_holds_one_record_per_answered_question_and_no_page(real_sites):
+    """Pagefind's fragments (gzip, a signature, then JSON) name every answered question's anchor exactly once,
+    and nothing else: no index, tag or difficulty page, no page crawled whole."""
+    site = real_sites[0] / "site"
+    records = []
+    for path in sorted((site / "pagefind/fragment").glob("*.pf_fragment")):
+        raw = gzip.decompress(path.read_bytes())
+        assert raw.startswith(b"pagefind_dcd")
+        records.append(json.loads(raw[len(b"pagefind_dcd") :]))
+    api = json.loads((site / "api/questions.json").read_text())
+    answered = {q["id"]: q for q in api["questions"] if q["answered"]}
+    assert sorted(r["url"] for r in records) == sorted("/" + q["page"] for q in answered.values())
+    for r in records:
+        q = answered[r["url"].split("#")[1]]
+        assert r["meta"]["title"] and r["meta"]["topic"] == q["topic_title"]
+        assert r["filters"]["difficulty"] == [q["difficulty"]] and sorted(r["filters"]["tag"]) == sorted(q["tags"])
+    assert not (site / "search").exists()  # Material's search index is gone
 
 
 def test_two_builds_are_byte_identical(real_sites):

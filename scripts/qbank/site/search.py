@@ -37,7 +37,11 @@ def records(api: dict) -> list[dict]:
             continue
         answer = q.get("answer") or {}
         title = plain_text(html.escape(q["question"]))
-        content = " ".join(part for part in (title, plain_text(answer.get("short_html", "")), plain_text(answer.get("detailed_html", ""))) if part)
+        content = " ".join(
+            part
+            for part in (title, plain_text(answer.get("short_html", "")), plain_text(answer.get("detailed_html", "")))
+            if part
+        )
         out.append(
             {
                 "url": "/" + q["page"],
