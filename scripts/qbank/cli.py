@@ -61,7 +61,12 @@ def parser() -> argparse.ArgumentParser:
     bench.add_argument("--no-site", action="store_true", help="skip mkdocs build")
     bench.add_argument("--keep", metavar="DIR", help="build in DIR (empty or new) and keep it, instead of a temp folder")
     bench.add_argument("--cache", action="store_true", help="also time validate with an empty, then a warm per-file cache")
-    bench.add_argument("--search", action="store_true", help="also time the first search result in Chromium")
+    bench.add_argument(
+        "--search", action="store_true", help="also time search in Chromium: last keystroke to first result, desktop and phone"
+    )
+    bench.add_argument(
+        "--site", metavar="DIR", help="with --search: time search on this built site (e.g. site/) and nothing else"
+    )
     bench.set_defaults(func=_bench)
     from qbank.tools import check_ids, drill, new_question, stats  # contributor and learner tools: each adds its own subcommand
 

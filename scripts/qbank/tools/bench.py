@@ -131,9 +131,30 @@ def _tree_bytes(folder: Path) -> tuple[int, int]:
     return total, largest
 
 
-def search_latency_ms(site: Path, query: str = "attention") -> float | None:
-    """Milliseconds from typing a query, right after the home page's load event, to the first search result
-    in headless Chromium. None when no browser is installed."""
+# The phone profile for search latency: Chrome DevTools' conditions for a slow mobile connection and CPU.
+PHONE = {"latency_ms": 150, "download_bits_per_s": 1_600_000, "upload_bits_per_s": 750_000, "cpu_slowdown": 4}
+
+# Installed before the page's scripts run: the time of the last keystroke in the search box, and of the first
+# search result added to the page after it.
+_TIMER = """
+window.__qbLastKey = null; window.__qbFirstResult = null;
+document.addEventListener("input", (ev) => {
+  if (!ev.target.closest || !ev.target.closest("[data-qb-search]")) return;
+  window.__qbLastKey = performance.now();
+  window.__qbFirstResult = null;
+}, true);
+new MutationObserver(() => {
+  if (window.__qbLastKey !== null && window.__qbFirstResult === null && document.querySelector(".qb-search__result")) {
+    window.__qbFirstResult = performance.now();
+  }
+}).observe(document, { childList: true, subtree: true });
+"""
+
+
+def search_latency_ms(site: Path, queries: tuple[str, str] = ("kv cache size", "speculative decoding draft")) -> dict | None:
+    """Milliseconds from the last keystroke to the first rendered search result, in headless Chromium: the
+    first search right after the home page's load event (Pagefind not yet loaded) and a later one, each
+    unthrottled and under the phone profile (PHONE, through the DevTools protocol). None without a browser."""
     import functools
     import threading
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -146,20 +167,43 @@ def search_latency_ms(site: Path, query: str = "attention") -> float | None:
         def log_message(self, *args):
             pass
 
+    def measure(browser, phone: bool) -> dict:
+        context = browser.new_context(viewport={"width": 412, "height": 915} if phone else {"width": 1280, "height": 900})
+        page = context.new_page()
+        if phone:
+            cdp = context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            cdp.send(
+                "Network.emulateNetworkConditions",
+                {
+                    "offline": False,
+                    "latency": PHONE["latency_ms"],
+                    "downloadThroughput": PHONE["download_bits_per_s"] / 8,
+                    "uploadThroughput": PHONE["upload_bits_per_s"] / 8,
+                },
+            )
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": PHONE["cpu_slowdown"]})
+        page.add_init_script(_TIMER)
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/", wait_until="load")
+        out = {}
+        for name, query in zip(("first", "later"), queries, strict=True):
+            page.keyboard.press("/")
+            page.keyboard.press("Control+A")
+            page.keyboard.type(query, delay=30)
+            page.wait_for_function("window.__qbFirstResult !== null", timeout=120_000)
+            out[name] = round(page.evaluate("window.__qbFirstResult - window.__qbLastKey"))
+            page.keyboard.press("Escape")
+        context.close()
+        return out
+
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
-            page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/", wait_until="load")
-            page.keyboard.press("/")  # Material's shortcut focuses the search box
-            t0 = time.perf_counter()
-            page.keyboard.type(query)
-            page.wait_for_selector(".md-search-result__item", timeout=120_000)
-            elapsed = (time.perf_counter() - t0) * 1000
+            result = {"unthrottled": measure(browser, phone=False), "phone": measure(browser, phone=True)}
             browser.close()
-            return round(elapsed)
+            return result
     finally:
         server.shutdown()
         server.server_close()
@@ -232,18 +276,24 @@ def run(source: Path, n: int, site: bool = True, keep: Path | None = None, searc
             if proc.returncode:
                 sys.stderr.write(proc.stderr[-5000:])
                 raise SystemExit("qbank bench: mkdocs build failed")
+            from qbank.site.search import index_site
+
+            t0, k0 = time.perf_counter(), _children_cpu()
+            index_site(work / "site")
+            result["search_index_s"] = round(time.perf_counter() - t0, 3)
+            result["search_index_cpu_s"] = round(_children_cpu() - k0, 3)
             total, largest = _tree_bytes(work / "site")
-            index = work / "site" / "search" / "search_index.json"
+            index_bytes, _ = _tree_bytes(work / "site" / "pagefind")
             all_page = work / "site" / "all-questions" / "index.html"
             result.update(
                 site_bytes=total,
                 largest_page_bytes=largest,
                 all_questions_page_bytes=all_page.stat().st_size if all_page.exists() else 0,
-                search_index_bytes=index.stat().st_size if index.exists() else 0,
+                search_index_bytes=index_bytes,
                 bytes_per_question=round(total / max(1, n)),
             )
         if site and search:
-            result["search_first_result_ms"] = search_latency_ms(work / "site")
+            result["search_result_ms"] = search_latency_ms(work / "site")
         result["peak_rss_mb"] = _peak_rss_mb()
         return result
     finally:
@@ -255,6 +305,9 @@ def main(args) -> int:
     if args.questions < 1:
         print("qbank bench: --questions must be at least 1", file=sys.stderr)
         return 2
+    if getattr(args, "site", None):
+        print(json.dumps({"search_result_ms": search_latency_ms(Path(args.site).resolve())}))
+        return 0
     keep = Path(args.keep).resolve() if args.keep else None
     if keep is not None:
         if keep.exists() and any(keep.iterdir()):
