@@ -21,6 +21,7 @@ OUTPUT = "pagefind"
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK_END = re.compile(r"</(p|li|h[1-6]|pre|tr|td|th|div|blockquote|dd|dt)>|<br\s*/?>", re.I)
 _SPACE = re.compile(r"\s+")
+_BASE64_TAIL = re.compile(rb"[A-Za-z0-9+/]+=*$")
 
 
 def plain_text(fragment: str) -> str:
@@ -71,22 +72,40 @@ class _Service:
             raise PagefindError("no pagefind binary: install the pinned pagefind-bin")
         self.proc = subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=cwd)
         self.next_id = 0
+        self.pending = bytearray()
+
+    def _messages(self):
+        """The service's messages, one at a time: base64 runs ended by a comma. Empty runs, and anything the
+        service printed that is not base64, are skipped."""
+        while True:
+            while b"," not in self.pending:
+                chunk = self.proc.stdout.read1(1 << 16)
+                if not chunk:
+                    raise PagefindError(f"pagefind stopped (exit status {self.proc.poll()})")
+                self.pending += chunk
+            raw, _, rest = bytes(self.pending).partition(b",")
+            self.pending = bytearray(rest)
+            run = _BASE64_TAIL.search(raw.strip())
+            if run:
+                yield raw, run.group()
 
     def send(self, payload: dict) -> dict:
         self.next_id += 1
         message = {"message_id": self.next_id, "payload": payload}
         self.proc.stdin.write(base64.b64encode(json.dumps(message).encode()) + b",")
         self.proc.stdin.flush()
-        raw = bytearray()
-        while not raw.endswith(b","):
-            chunk = self.proc.stdout.read1(1 << 16)
-            if not chunk:
-                raise PagefindError(f"pagefind stopped (exit status {self.proc.poll()})")
-            raw += chunk
-        answer = json.loads(base64.b64decode(bytes(raw[:-1])))["payload"]
-        if answer.get("type") == "Error":
-            raise PagefindError(answer.get("message", "pagefind failed"))
-        return answer
+        for raw, run in self._messages():
+            try:
+                answer = json.loads(base64.b64decode(run))
+            except ValueError as exc:
+                raise PagefindError(f"unreadable answer from pagefind ({exc}): {raw[:200]!r}") from exc
+            if answer.get("message_id") not in (None, self.next_id):
+                continue  # an answer to an earlier message (none is expected: one request at a time)
+            payload = answer.get("payload") or {}
+            if payload.get("type") == "Error":
+                raise PagefindError(payload.get("message", "pagefind failed"))
+            return payload
+        raise AssertionError("unreachable")
 
     def close(self):
         self.proc.stdin.close()
