@@ -18,6 +18,50 @@
   ];
   var pagefind = null, loading = null, panel = null, active = -1, sequence = 0, timer = 0;
 
+  // British spellings folded to American ones, as the index was (scripts/qbank/site/spelling.py, the same
+  // rules; tests/browser/test_search_spelling.py checks that both fold every word of the bank alike).
+  var ISE = /^([a-z]{2,}?)is(e|es|ed|ing|er|ers|ation|ations|able)$/;
+  var ISE_ROOTS = ("ad adv advert an appr appra ar bru chast chem circumc compr comprom conc cr cru dem desp dev disgu " +
+    "exc exerc expert franch gu improv inc merchand mort parad pra pract prec prem prom ra repr rev superv surpr " +
+    "telev treat val").split(" ");
+  var ISE_ROOT_ENDS = ["o", "w", "perv", "rpr", "prom"];
+  var YSE = /^(analy|cataly|paraly|hydroly|dialy|electroly)s(e|es|ed|ing|er|ers)$/;
+  var OUR = /^(behavi|col|fav|flav|harb|hon|hum|lab|neighb|rum|vap|endeav|savi|vig|rig|cand|splend|ard|arm)our(s|ed|ing|ite|ites|al|ally|able|less|ful|er|ers)?$/;
+  var RE = /^(cent|met|lit|fib|theat|spect|calib|sab|lust|somb)r(e|es|ed|ing)$/;
+  var RE_ENDS = { e: "", es: "s", ed: "ed", ing: "ing" };
+  var LL = /^(model|label|travel|cancel|fuel|level|tunnel|channel|funnel|signal|total|marshal|dial|counsel|pedal|rival|equal|jewel|parcel|marvel|quarrel|shovel|unravel|relabel|remodel)l(ed|ing|er|ers)$/;
+  var WORDS = {
+    artefact: "artifact", artefacts: "artifacts", catalogue: "catalog", catalogues: "catalogs", analogue: "analog",
+    analogues: "analogs", dialogue: "dialog", dialogues: "dialogs", licence: "license", licences: "licenses",
+    defence: "defense", defences: "defenses", offence: "offense", programme: "program", programmes: "programs",
+    judgement: "judgment", judgements: "judgments", acknowledgement: "acknowledgment", ageing: "aging", grey: "gray",
+    sceptical: "skeptical", fulfil: "fulfill", fulfils: "fulfills", enrol: "enroll", enrols: "enrolls", mould: "mold",
+    practise: "practice", practised: "practiced", practising: "practicing",
+  };
+
+  function foldLower(word) {
+    if (Object.prototype.hasOwnProperty.call(WORDS, word)) return WORDS[word];
+    var m = ISE.exec(word);
+    if (m && ISE_ROOTS.indexOf(m[1]) < 0 && !ISE_ROOT_ENDS.some(function (end) { return m[1].slice(-end.length) === end; })) {
+      return m[1] + "iz" + m[2];
+    }
+    if ((m = YSE.exec(word))) return m[1] + "z" + m[2];
+    if ((m = OUR.exec(word))) return m[1] + "or" + (m[2] || "");
+    if ((m = RE.exec(word))) return m[1] + "er" + RE_ENDS[m[2]];
+    if ((m = LL.exec(word))) return m[1] + m[2];
+    return word;
+  }
+
+  function fold(text) {
+    return String(text).replace(/[A-Za-z]+/g, function (word) {
+      var lower = word.toLowerCase(), folded = foldLower(lower);
+      if (folded === lower) return word;
+      if (word.length > 1 && word === word.toUpperCase()) return folded.toUpperCase();
+      return word[0] !== lower[0] ? folded[0].toUpperCase() + folded.slice(1) : folded;
+    });
+  }
+  window.QBSearch = { fold: fold };
+
   function box() { return document.querySelector("[data-qb-search] input"); }
 
   function load() {
@@ -156,7 +200,7 @@
         return;
       }
       load().then(function (pf) {
-        return pf.search(query || null, { filters: chosen });
+        return pf.search(query ? fold(query) : null, { filters: chosen });
       }).then(function (search) {
         if (seq !== sequence) return null;
         var results = search.results;

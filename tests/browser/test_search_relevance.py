@@ -4,6 +4,10 @@
   dropped) must find it in the first three results for at least 95% of questions, and first for 80%.
 - Typed queries: tests/fixtures/search_queries.yaml, written the way a reader types ("lora rank choice"),
   must find one of their expected questions in the first three results for at least 80% of queries.
+- Spelling: the page folds British spellings to American ones exactly as the index was folded, for every
+  word of the bank, so a question written with "quantisation" is found by "quantization".
+
+Queries go through the page's own folding (window.QBSearch.fold), as the search box sends them.
 
 Both figures are printed (pytest -s, or -rA shows them on success); a failure lists the misses.
 """
@@ -12,12 +16,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 import yaml
 from browser_helpers import open_page
 
 from conftest import REPO
+from qbank.site.spelling import fold
 
 pytestmark = pytest.mark.browser
 
@@ -38,7 +44,7 @@ SEARCH_ALL = """async ([base, queries, top]) => {
   await pf.init();
   const out = [];
   for (const q of queries) {
-    const search = await pf.search(q);
+    const search = await pf.search(window.QBSearch.fold(q));
     const data = await Promise.all(search.results.slice(0, top).map((r) => r.data()));
     out.push(data.map((d) => d.url.split("#")[1] || ""));
   }
@@ -100,3 +106,26 @@ def test_typed_queries_find_an_answering_question(page, base_url, questions):
     print(f"\ntyped queries: {len(fixture)}; an expected question in the first {TOP}: {share:.1%}")
     assert share >= 0.80, "\n".join(misses)
     page.watch.assert_clean()
+
+
+def test_the_page_folds_every_word_of_the_bank_as_the_index_does(page, base_url):
+    bank = {w for path in Path(REPO / "questions").rglob("*.yaml") for w in re.findall(r"[A-Za-z]+", path.read_text("utf-8"))}
+    edge = ["QUANTISATION", "Colour", "CENTRED", "Artefacts", "analyses", "noise", "tortoise", "a", "I", "s"]
+    words = sorted(bank | set(edge))
+    open_page(page, base_url)
+    in_page = page.evaluate("(words) => words.map((w) => window.QBSearch.fold(w))", words)
+    differ = [f"{w}: page {p!r}, index {fold(w)!r}" for w, p in zip(words, in_page, strict=True) if p != fold(w)]
+    assert differ == []
+    assert sum(fold(w) != w for w in words) > 300  # the bank really is written in both spellings
+    assert page.evaluate("window.QBSearch.fold('optimiser for quantised models')") == "optimizer for quantized models"
+
+
+def test_a_question_written_in_british_spelling_is_found_by_the_american_one(page, base_url, questions):
+    answered = [q for q in questions["questions"] if q["answered"]]
+    queries = own_words_queries(answered)
+    british = {qid: fold(query) for qid, query in queries.items() if fold(query) != query}
+    assert len(british) >= 5
+    results = run_queries(page, base_url, list(british.values()))
+    misses = [f"{qid}: {query!r} -> {found}" for (qid, query), found in zip(british.items(), results, strict=True) if qid not in found]
+    print(f"\nown-words queries with a British word, typed in American spelling: {len(british)}; missed: {len(misses)}")
+    assert len(misses) / len(british) <= 0.05, "\n".join(misses)

@@ -2,7 +2,8 @@
 
 Pages are not crawled. Each record is built from ``api/questions.json`` in the built site: its URL is the
 question's anchor on its topic page (relative to the site root), its title the question, its text the
-question, the short answer and the detailed answer as plain text, with topic, difficulty and tags as filters.
+question, the short answer and the detailed answer as plain text with British spellings folded to American
+ones (qbank.site.spelling; search.js folds queries alike), with topic, difficulty and tags as filters.
 Index pages, tag pages and difficulty pages therefore never appear in results.
 """
 
@@ -16,6 +17,8 @@ import json
 import re
 import subprocess
 from pathlib import Path
+
+from qbank.site.spelling import fold
 
 OUTPUT = "pagefind"
 _TAG = re.compile(r"<[^>]+>")
@@ -46,7 +49,7 @@ def records(api: dict) -> list[dict]:
         out.append(
             {
                 "url": "/" + q["page"],
-                "content": content,
+                "content": fold(content),
                 "language": "en",
                 "meta": {"title": title, "topic": q["topic_title"]},
                 "filters": {"topic": [q["topic_title"]], "difficulty": [q["difficulty"]], "tag": list(q["tags"])},
