@@ -126,6 +126,7 @@ def test_a_question_written_in_british_spelling_is_found_by_the_american_one(pag
     british = {qid: fold(query) for qid, query in queries.items() if fold(query) != query}
     assert len(british) >= 5
     results = run_queries(page, base_url, list(british.values()))
-    misses = [f"{qid}: {query!r} -> {found}" for (qid, query), found in zip(british.items(), results, strict=True) if qid not in found]
+    pairs = zip(british.items(), results, strict=True)
+    misses = [f"{qid}: {query!r} -> {found}" for (qid, query), found in pairs if qid not in found]
     print(f"\nown-words queries with a British word, typed in American spelling: {len(british)}; missed: {len(misses)}")
     assert len(misses) / len(british) <= 0.05, "\n".join(misses)
