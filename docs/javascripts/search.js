@@ -16,7 +16,8 @@
     ["difficulty", "All levels", "Limit search to a level"],
     ["tag", "All tags", "Limit search to a tag"],
   ];
-  var pagefind = null, loading = null, panel = null, active = -1, sequence = 0, timer = 0;
+  var FILTERS_AFTER_MS = 5000;
+  var pagefind = null, loading = null, filtersLoading = null, panel = null, active = -1, sequence = 0, timer = 0;
 
   // British spellings folded to American ones, as the index was (scripts/qbank/site/spelling.py, the same
   // rules; tests/browser/test_search_spelling.py checks that both fold every word of the bank alike).
@@ -67,7 +68,9 @@
   function load() {
     if (!loading) {
       loading = import(root + "pagefind/pagefind.js").then(function (pf) {
-        return Promise.resolve(pf.options({ baseUrl: new URL(root).pathname })).then(function () {
+        // No worker: the index is small enough to search on the main thread, and the worker would be one more
+        // script (41 KB) fetched before the first result, which a slow phone connection feels most.
+        return Promise.resolve(pf.options({ baseUrl: new URL(root).pathname, noWorker: true })).then(function () {
           pf.init();
           pagefind = pf;
           return pf;
@@ -119,7 +122,20 @@
     panel.addEventListener("click", function (ev) {
       if (ev.target.closest("a")) close(false);
     });
-    load().then(function (pf) { return pf.filters(); }).then(function (all) {
+    panel.querySelectorAll("select[data-filter]").forEach(function (select) {
+      select.addEventListener("focus", loadFilters);
+      select.addEventListener("pointerdown", loadFilters);
+    });
+    // The filter lists wait for the first results (or a pause, or a filter's focus): on a large bank they are
+    // the biggest files of the index, and a slow phone would otherwise fetch and decode them before the
+    // first result.
+    setTimeout(loadFilters, FILTERS_AFTER_MS);
+    load().catch(function () { status("Search could not be loaded."); });
+  }
+
+  function loadFilters() {
+    if (filtersLoading) return;
+    filtersLoading = load().then(function (pf) { return pf.filters(); }).then(function (all) {
       panel.querySelectorAll("select[data-filter]").forEach(function (select) {
         var counts = all[select.getAttribute("data-filter")] || {};
         Object.keys(counts).sort(function (a, b) { return a.localeCompare(b); }).forEach(function (value) {
@@ -165,13 +181,22 @@
     items[active].scrollIntoView({ block: "nearest" });
   }
 
-  function render(results, data, query) {
+  // A new result list: the count in the status line, and no item yet (add() appends them as they arrive).
+  function render(results, query) {
     var list = panel.querySelector(".qb-search__results");
     list.textContent = "";
+    list.setAttribute("aria-busy", results.length ? "true" : "false");
     active = -1;
     box().removeAttribute("aria-activedescendant");
-    data.forEach(function (d, i) {
-      var item = el("li", { role: "option", id: "qb-search-result-" + i, "aria-selected": "false", class: "qb-search__result" });
+    var n = results.length, shown = Math.min(n, SHOWN);
+    status(n === 0 ? "No question matches " + (query ? "“" + query + "”" : "these filters") + "." :
+      n === 1 ? "1 question" : n + " questions" + (n > shown ? ", the first " + shown + " shown" : ""));
+  }
+
+  function add(data) {
+    var list = panel.querySelector(".qb-search__results");
+    data.forEach(function (d) {
+      var item = el("li", { role: "option", id: "qb-search-result-" + list.children.length, "aria-selected": "false", class: "qb-search__result" });
       var link = el("a", { href: d.url, tabindex: "-1" });
       link.appendChild(el("span", { class: "qb-search__title" }, d.meta.title));
       var facts = [d.meta.topic].concat(d.filters.difficulty || []).join(" · ");
@@ -182,9 +207,6 @@
       item.appendChild(link);
       list.appendChild(item);
     });
-    var n = results.length;
-    status(n === 0 ? "No question matches " + (query ? "“" + query + "”" : "these filters") + "." :
-      n === 1 ? "1 question" : n + " questions" + (n > data.length ? ", the first " + data.length + " shown" : ""));
   }
 
   function run(delay) {
@@ -204,8 +226,19 @@
       }).then(function (search) {
         if (seq !== sequence) return null;
         var results = search.results;
-        return Promise.all(results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (data) {
-          if (seq === sequence) { render(results, data, query); open(); }
+        render(results, query);
+        open();
+        // The best result is shown as soon as its fragment arrives, then the rest, in order.
+        var top = results.slice(0, SHOWN);
+        return top.length && top[0].data().then(function (first) {
+          if (seq !== sequence) return null;
+          add([first]);
+          return Promise.all(top.slice(1).map(function (r) { return r.data(); })).then(function (rest) {
+            if (seq !== sequence) return;
+            add(rest);
+            panel.querySelector(".qb-search__results").setAttribute("aria-busy", "false");
+            loadFilters();
+          });
         });
       }).catch(function () { status("Search could not be loaded."); });
     }, delay);
@@ -224,7 +257,12 @@
   });
 
   document.addEventListener("input", function (ev) {
-    if (ev.target.matches && ev.target.matches("[data-qb-search] input")) run(DEBOUNCE_MS);
+    if (!ev.target.matches || !ev.target.matches("[data-qb-search] input")) return;
+    // While the reader types, fetch the index chunks the words need; the search itself waits for a pause.
+    // Words under three letters are left out: a one-letter prefix would fetch many chunks.
+    var words = fold(ev.target.value).split(/\s+/).filter(function (w) { return w.length >= 3; });
+    if (pagefind && words.length) pagefind.preload(words.join(" ")).catch(function () {});
+    run(DEBOUNCE_MS);
   });
 
   document.addEventListener("keydown", function (ev) {

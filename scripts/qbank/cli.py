@@ -67,6 +67,11 @@ def parser() -> argparse.ArgumentParser:
     bench.add_argument(
         "--site", metavar="DIR", help="with --search: time search on this built site (e.g. site/) and nothing else"
     )
+    bench.add_argument(
+        "--serve",
+        action="store_true",
+        help="time save-to-reload of `mkdocs serve` on the real bank instead: full rebuilds, then --dirty as make serve runs it",
+    )
     bench.set_defaults(func=_bench)
     from qbank.tools import check_ids, drill, new_question, stats  # contributor and learner tools: each adds its own subcommand
 

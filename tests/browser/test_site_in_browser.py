@@ -60,6 +60,9 @@ def test_search_after_instant_navigation_keys_and_a_filter(page, base_url, quest
     expect(status).not_to_have_text(re.compile(rf"^{total} questions"))
     narrowed = int(re.search(r"\d+", status.text_content()).group())
     assert 0 < narrowed < total
+    # The best result is shown first and the others follow; wait for the list to be complete.
+    expect(page.locator(".qb-search__results")).to_have_attribute("aria-busy", "false")
+    expect(page.locator(".qb-search__result")).to_have_count(min(narrowed, 8))
     for facts in page.locator(".qb-search__facts").all_text_contents():
         assert facts.endswith("· easy")
     hrefs = page.locator(".qb-search__result a").evaluate_all("as => as.map(a => a.href)")

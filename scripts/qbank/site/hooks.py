@@ -3,8 +3,8 @@
 - on_config sets the navigation from the order in the _topic.yaml files.
 - on_pre_build regenerates docs/ during ``mkdocs serve`` (``qbank build`` has already done it).
 - on_serve stops ``mkdocs serve`` from watching the generated folders, so one save is one rebuild.
-- on_startup and on_post_build write the search index after each rebuild of ``mkdocs serve`` (``qbank build``
-  indexes its own build, in qbank.site.build).
+- on_startup and on_post_build write the search index after each rebuild of ``mkdocs serve``, in a background
+  thread so the page reloads first (``qbank build`` indexes its own build, in qbank.site.build).
 - on_page_content turns the page's TeX into MathML, passes the HTML through the one sanitiser, and adds
   the filter panel to pages of questions.
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -36,16 +37,45 @@ def on_startup(command, dirty):
     _command["name"] = command
 
 
+class _BackgroundIndex:
+    """Writes the search index after a rebuild of ``mkdocs serve`` without holding up the page reload: one
+    thread at a time, and a save during indexing queues one more run, so the last rebuild is always indexed."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.thread = None
+        self.again = False
+
+    def request(self, site: Path):
+        with self.lock:
+            if self.thread is not None:
+                self.again = True
+                return
+            self.thread = threading.Thread(target=self._run, args=(site,), name="qbank-search-index", daemon=True)
+            self.thread.start()
+
+    def _run(self, site: Path):
+        from qbank.site.search import index_site
+
+        while True:
+            try:
+                index_site(site)
+            except Exception as exc:  # search is not worth stopping the preview for
+                log.warning("search index not written: %s", exc)
+            with self.lock:
+                if not self.again:
+                    self.thread = None
+                    return
+                self.again = False
+
+
+_background_index = _BackgroundIndex()
+
+
 def on_post_build(config):
     """Under ``mkdocs serve``, index every rebuild so search keeps working while editing."""
-    if _command["name"] != "serve":
-        return
-    from qbank.site.search import index_site
-
-    try:
-        index_site(Path(config.site_dir))
-    except Exception as exc:  # search is not worth stopping the preview for
-        log.warning("search index not written: %s", exc)
+    if _command["name"] == "serve":
+        _background_index.request(Path(config.site_dir))
 
 
 def on_config(config):

@@ -308,6 +308,12 @@ def main(args) -> int:
     if getattr(args, "site", None):
         print(json.dumps({"search_result_ms": search_latency_ms(Path(args.site).resolve())}))
         return 0
+    if getattr(args, "serve", False):
+        from qbank.tools.serve_bench import save_to_reload
+
+        for extra in ((), ("--dirty",)):
+            print(json.dumps(save_to_reload(Path.cwd(), extra_args=extra)), flush=True)
+        return 0
     keep = Path(args.keep).resolve() if args.keep else None
     if keep is not None:
         if keep.exists() and any(keep.iterdir()):
