@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 .PHONY: help serve build validate test lint bench audit schema engine-check clean
 
 help:
-	@echo "make serve     build the site and serve it at http://127.0.0.1:8000 (a save rebuilds only changed pages)"
+	@echo "make serve     build the site and serve it at http://127.0.0.1:8000"
 	@echo "make test      run the whole test suite"
 	@echo "make validate  check every question file"
 	@echo "make build     validate, generate and build the site into site/"
@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml constraints.txt
 
 serve: $(STAMP)
 	$(BIN)/qbank build --no-site
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)
 	$(BIN)/qbank build

@@ -70,7 +70,7 @@ def parser() -> argparse.ArgumentParser:
     bench.add_argument(
         "--serve",
         action="store_true",
-        help="time save-to-reload of `mkdocs serve` on the real bank instead: full rebuilds, then --dirty as make serve runs it",
+        help="time save-to-reload of `mkdocs serve` on the real bank instead, as make serve runs it",
     )
     bench.set_defaults(func=_bench)
     from qbank.tools import check_ids, drill, new_question, stats  # contributor and learner tools: each adds its own subcommand

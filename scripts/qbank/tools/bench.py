@@ -311,8 +311,7 @@ def main(args) -> int:
     if getattr(args, "serve", False):
         from qbank.tools.serve_bench import save_to_reload
 
-        for extra in ((), ("--dirty",)):
-            print(json.dumps(save_to_reload(Path.cwd(), extra_args=extra)), flush=True)
+        print(json.dumps(save_to_reload(Path.cwd())), flush=True)
         return 0
     keep = Path(args.keep).resolve() if args.keep else None
     if keep is not None:
