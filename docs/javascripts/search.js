@@ -20,7 +20,7 @@
   var pagefind = null, loading = null, filtersLoading = null, panel = null, active = -1, sequence = 0, timer = 0;
 
   // British spellings folded to American ones, as the index was (scripts/qbank/site/spelling.py, the same
-  // rules; tests/browser/test_search_spelling.py checks that both fold every word of the bank alike).
+  // rules; tests/browser/test_search_relevance.py checks that both fold every word of the bank alike).
   var ISE = /^([a-z]{2,}?)is(e|es|ed|ing|er|ers|ation|ations|able)$/;
   var ISE_ROOTS = ("ad adv advert an appr appra ar bru chast chem circumc compr comprom conc cr cru dem desp dev disgu " +
     "exc exerc expert franch gu improv inc merchand mort parad pra pract prec prem prom ra repr rev superv surpr " +

@@ -10,10 +10,9 @@ from qbank.tools.serve_bench import save_to_reload
 
 
 def test_an_edit_is_seen_on_the_served_page_and_timed(tmp_path):
-    extra = ()
     bench.synthesise(REPO, tmp_path, 12)
     copy_site_config(REPO, tmp_path)
-    result = save_to_reload(tmp_path, edits=2, extra_args=extra)
-    assert result["serve_args"] == list(extra)
+    result = save_to_reload(tmp_path, edits=2)
+    assert set(result) == {"serve_start_s", "save_to_reload_s", "save_to_reload_min_s", "save_to_reload_max_s"}
     assert 0 < result["save_to_reload_min_s"] <= result["save_to_reload_s"] <= result["save_to_reload_max_s"] < 300
     assert result["serve_start_s"] > 0

@@ -2,7 +2,7 @@
 "quantization", and the other way round. The bank is written in both.
 
 The search index holds folded text, and docs/javascripts/search.js folds each query with the same rules
-before searching (tests/browser/test_search_spelling.py checks that both fold every word of the bank alike).
+before searching (tests/browser/test_search_relevance.py checks that both fold every word of the bank alike).
 Folding goes to the -ize, -or, -er and single-l forms. It is a word-for-word replacement that keeps the
 word count and the word's capitals, so excerpts stay readable.
 """

@@ -62,7 +62,7 @@ def _edit_target(work: Path, base: str) -> tuple[Path, str]:
     raise SystemExit("qbank bench: no question to edit")
 
 
-def save_to_reload(source: Path, edits: int = 3, extra_args: tuple[str, ...] = ()) -> dict:
+def save_to_reload(source: Path, edits: int = 3) -> dict:
     """Median, min and max seconds from saving a question to its page serving the change, and the seconds the
     server took to start (first full build)."""
     from qbank.site.build import generate
@@ -76,7 +76,7 @@ def save_to_reload(source: Path, edits: int = 3, extra_args: tuple[str, ...] = (
         port = _free_port()
         base = f"http://127.0.0.1:{port}/"
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-        cmd = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *extra_args]
+        cmd = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
         proc = subprocess.Popen(cmd, cwd=work, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         start_s = _wait_for(base, "</html>", 900)
         path, page = _edit_target(work, base)
@@ -88,7 +88,6 @@ def save_to_reload(source: Path, edits: int = 3, extra_args: tuple[str, ...] = (
             path.write_text(_SHORT.sub(lambda m, marker=marker: m.group() + marker + " ", original, count=1), encoding="utf-8")
             times.append(_wait_for(page, marker, 300))
         return {
-            "serve_args": list(extra_args),
             "serve_start_s": round(start_s, 2),
             "save_to_reload_s": round(statistics.median(times), 2),
             "save_to_reload_min_s": round(min(times), 2),
